@@ -1,0 +1,93 @@
+"""Small field checks that collect every problem instead of stopping at one."""
+from __future__ import annotations
+
+import difflib
+import re
+
+from .problems import Problem
+from .strict_yaml import Located, dotted
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def suggestion(word: str, valid) -> str:
+    close = difflib.get_close_matches(str(word), [str(v) for v in valid], n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class Checker:
+    def __init__(self, file: str, data: Located):
+        self.file = file
+        self.data = data
+        self.problems: list[Problem] = []
+
+    def fail(self, path: tuple, message: str) -> None:
+        line, column = self.data.where(path)
+        self.problems.append(Problem(self.file, line, column, dotted(path), message))
+
+    def mapping(self, value, path: tuple, required: set[str], optional: frozenset = frozenset()) -> bool:
+        """A mapping with exactly the expected keys; reports missing and unknown ones."""
+        if not isinstance(value, dict):
+            self.fail(path, f"expected a mapping with keys {', '.join(sorted(required))}")
+            return False
+        allowed = required | optional
+        for key in value:
+            if key not in allowed:
+                self.fail(path + (key,), f"unknown key '{key}'{suggestion(key, allowed)}; valid keys: {', '.join(sorted(allowed))}")
+        for key in sorted(required - value.keys()):
+            self.fail(path, f"missing key '{key}'")
+        return True
+
+    def text(self, value, path: tuple) -> bool:
+        if not isinstance(value, str) or not value.strip():
+            self.fail(path, f"expected non-empty text, got {describe(value)}")
+            return False
+        return True
+
+    def whole_number(self, value, path: tuple, minimum: int) -> bool:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(path, f"expected a whole number ≥ {minimum}, got {describe(value)}")
+            return False
+        if value < minimum:
+            self.fail(path, f"must be ≥ {minimum}, got {value}")
+            return False
+        return True
+
+    def choice(self, value, path: tuple, valid) -> bool:
+        if value not in valid:
+            self.fail(path, f"{describe(value)} is not valid{suggestion(value, valid)}; choose one of: {', '.join(map(str, valid))}")
+            return False
+        return True
+
+    def slug(self, value, path: tuple) -> bool:
+        if not isinstance(value, str) or not SLUG.match(value):
+            self.fail(path, f"{describe(value)} is not a valid id; use lower-case letters, digits and single hyphens, e.g. 'acne-scars'")
+            return False
+        return True
+
+    def range_triple(self, value, path: tuple, minimum: int) -> bool:
+        """{typical, min, max}: whole numbers with min ≤ typical ≤ max."""
+        if not self.mapping(value, path, {"typical", "min", "max"}):
+            return False
+        ok = all(self.whole_number(value.get(k), path + (k,), minimum) for k in ("min", "typical", "max") if k in value)
+        if ok and value.keys() >= {"min", "typical", "max"}:
+            low, typical, high = value["min"], value["typical"], value["max"]
+            if low > high:
+                self.fail(path + ("min",), f"min ({low}) is greater than max ({high}); min ≤ typical ≤ max")
+                return False
+            if not low <= typical <= high:
+                self.fail(path + ("typical",), f"typical ({typical}) must lie between min ({low}) and max ({high})")
+                return False
+        return ok and value.keys() >= {"min", "typical", "max"}
+
+
+def describe(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a mapping"
+    return str(value)

@@ -1,0 +1,33 @@
+"""Error reporting shared by every loader: where, which field, what is valid."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mkdocs.exceptions import PluginError
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in a data file, located for the person who must fix it."""
+
+    file: str
+    line: int  # 1-based
+    column: int  # 1-based
+    path: str  # dotted key path, e.g. "plans.acne-scars.sessions.min"
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        field = f" {self.path}:" if self.path else ""
+        return f"{where}:{field} {self.message}"
+
+
+class DataFileError(PluginError):
+    """All the problems found in one file, reported together."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        noun = "problem" if len(problems) == 1 else "problems"
+        lines = [f"{len(problems)} {noun} in {problems[0].file}:"]
+        lines += [f"  {problem}" for problem in problems]
+        super().__init__("\n".join(lines))

@@ -1,0 +1,163 @@
+"""The protocol file: load, validate, and expose it as plain read-only data.
+
+Every clinical number the site shows (sessions, intervals, aftercare days,
+when results are checked) is read from this one file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import strict_yaml
+from .checks import Checker, suggestion
+from .problems import DataFileError
+
+EVIDENCE_LEVELS = ("moderate", "low", "very low")
+PLAN_KEYS = {"name", "page", "sessions", "interval_days", "evidence", "results_check_weeks", "references"}
+MILESTONE_KEYS = {"id", "day", "title", "advice"}
+
+
+@dataclass(frozen=True)
+class Range:
+    typical: int
+    min: int
+    max: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    name: str
+    page: str
+    sessions: Range
+    interval_days: Range
+    evidence: str
+    results_check_weeks: int
+    references: tuple[str, ...]
+
+    @property
+    def interval_weeks(self) -> Range:
+        """Interval in weeks for prose; days that are not whole weeks round to a half."""
+        return Range(*(weeks(d) for d in (self.interval_days.typical, self.interval_days.min, self.interval_days.max)))
+
+    @property
+    def results_check_months(self) -> int:
+        return max(1, round(self.results_check_weeks * 7 / 30.44))
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: str
+    day: int
+    title: str
+    advice: str
+
+
+@dataclass(frozen=True)
+class Protocol:
+    plans: dict[str, Plan]
+    aftercare: tuple[Milestone, ...]
+
+    def plan(self, plan_id: str) -> Plan:
+        if plan_id not in self.plans:
+            raise KeyError(f"unknown plan '{plan_id}'; valid plan ids: {', '.join(self.plans)}")
+        return self.plans[plan_id]
+
+    def milestone(self, milestone_id: str) -> Milestone:
+        for milestone in self.aftercare:
+            if milestone.id == milestone_id:
+                return milestone
+        raise KeyError(f"unknown aftercare milestone '{milestone_id}'; valid ids: {', '.join(m.id for m in self.aftercare)}")
+
+
+def weeks(days: int) -> float | int:
+    return days // 7 if days % 7 == 0 else round(days / 7 * 2) / 2
+
+
+def load_protocol(path: Path, display_name: str, known_pages: set[str], known_references: set[str]) -> Protocol:
+    """Read and check the protocol file; raise DataFileError listing every problem."""
+    data, problems = strict_yaml.load(path, display_name)
+    check = Checker(display_name, data)
+    check.problems.extend(problems)
+    root = data.value
+    protocol = None
+    if root is not None and check.mapping(root, (), {"version", "plans", "aftercare"}):
+        if "version" in root and root["version"] != 1:
+            check.fail(("version",), f"unsupported version {root['version']!r}; this site reads version 1")
+        plans = _plans(check, root.get("plans"), known_pages, known_references) if "plans" in root else {}
+        aftercare = _aftercare(check, root.get("aftercare")) if "aftercare" in root else ()
+        protocol = Protocol(plans, aftercare)
+    if check.problems:
+        raise DataFileError(check.problems)
+    return protocol
+
+
+def _plans(check: Checker, plans, known_pages, known_references) -> dict[str, Plan]:
+    if not isinstance(plans, dict) or not plans:
+        check.fail(("plans",), "expected at least one plan, e.g. 'acne-scars:' with its fields")
+        return {}
+    result = {}
+    for plan_id, fields in plans.items():
+        path = ("plans", plan_id)
+        ok = check.slug(plan_id, path)
+        ok &= check.mapping(fields, path, PLAN_KEYS)
+        if not ok:
+            continue
+        ok &= all(check.text(fields.get(k), path + (k,)) for k in ("name", "page") if k in fields)
+        if "page" in fields and isinstance(fields["page"], str) and fields["page"] not in known_pages:
+            check.fail(path + ("page",), f"page '{fields['page']}' does not exist under docs/; valid pages: {', '.join(sorted(known_pages))}")
+            ok = False
+        ok &= "sessions" in fields and check.range_triple(fields["sessions"], path + ("sessions",), minimum=1)
+        ok &= "interval_days" in fields and check.range_triple(fields["interval_days"], path + ("interval_days",), minimum=1)
+        ok &= "evidence" in fields and check.choice(fields["evidence"], path + ("evidence",), EVIDENCE_LEVELS)
+        ok &= "results_check_weeks" in fields and check.whole_number(fields["results_check_weeks"], path + ("results_check_weeks",), 1)
+        ok &= "references" in fields and _reference_list(check, fields["references"], path + ("references",), known_references)
+        if ok:
+            result[plan_id] = Plan(
+                id=plan_id,
+                name=fields["name"],
+                page=fields["page"],
+                sessions=Range(**fields["sessions"]),
+                interval_days=Range(**fields["interval_days"]),
+                evidence=fields["evidence"],
+                results_check_weeks=fields["results_check_weeks"],
+                references=tuple(fields["references"]),
+            )
+    return result
+
+
+def _reference_list(check: Checker, keys, path: tuple, known_references: set[str]) -> bool:
+    if not isinstance(keys, list) or not keys:
+        check.fail(path, "expected a list of reference keys, e.g. [Alam2014, Harris2015]")
+        return False
+    ok = True
+    for index, key in enumerate(keys):
+        if key not in known_references:
+            check.fail(path + (index,), f"unknown reference key {key!r}{suggestion(key, sorted(known_references))}; keys are defined in docs/_data/references.yml")
+            ok = False
+    return ok
+
+
+def _aftercare(check: Checker, items) -> tuple[Milestone, ...]:
+    if not isinstance(items, list) or not items:
+        check.fail(("aftercare",), "expected a list of milestones, each with id, day, title and advice")
+        return ()
+    milestones: list[Milestone] = []
+    seen: set[str] = set()
+    for index, fields in enumerate(items):
+        path = ("aftercare", index)
+        if not check.mapping(fields, path, MILESTONE_KEYS):
+            continue
+        ok = "id" in fields and check.slug(fields["id"], path + ("id",))
+        if ok and fields["id"] in seen:
+            check.fail(path + ("id",), f"milestone id '{fields['id']}' is used twice; each id must be unique")
+            ok = False
+        ok &= "day" in fields and check.whole_number(fields["day"], path + ("day",), 0)
+        ok &= all(check.text(fields.get(k), path + (k,)) for k in ("title", "advice") if k in fields)
+        ok &= fields.keys() >= MILESTONE_KEYS
+        if ok:
+            if milestones and fields["day"] < milestones[-1].day:
+                check.fail(path + ("day",), f"day {fields['day']} comes before the previous milestone's day {milestones[-1].day}; list milestones in day order")
+            seen.add(fields["id"])
+            milestones.append(Milestone(**{k: fields[k] for k in MILESTONE_KEYS}))
+    return tuple(milestones)

@@ -1,0 +1,88 @@
+"""The reference list: one entry per key, cited in pages as [Label Year]."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import strict_yaml
+from .checks import Checker
+from .problems import DataFileError
+
+CHECKED = ("full text", "abstract", "secondary source", "not seen")
+KEY = re.compile(r"^[A-Za-z][A-Za-z0-9.-]*$")
+DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+OPTIONAL = frozenset({"doi", "pmid", "pmcid", "url", "note"})
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str
+    label: str
+    citation: str
+    checked: str
+    doi: str | None = None
+    pmid: str | None = None
+    pmcid: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        return "ref-" + self.key.lower()
+
+    @property
+    def links(self) -> list[tuple[str, str]]:
+        """(text, address) pairs for the entry, most stable identifier first."""
+        links = []
+        if self.doi:
+            links.append((f"doi:{self.doi}", f"https://doi.org/{self.doi}"))
+        if self.pmid:
+            links.append((f"PMID {self.pmid}", f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"))
+        if self.pmcid:
+            links.append((self.pmcid, f"https://www.ncbi.nlm.nih.gov/pmc/articles/{self.pmcid}/"))
+        if self.url:
+            links.append(("Source page", self.url))
+        return links
+
+
+def load_references(path: Path, display_name: str) -> dict[str, Reference]:
+    data, problems = strict_yaml.load(path, display_name)
+    check = Checker(display_name, data)
+    check.problems.extend(problems)
+    references: dict[str, Reference] = {}
+    labels: dict[str, str] = {}
+    root = data.value
+    if root is not None and not isinstance(root, dict):
+        check.fail((), "expected a mapping of reference keys, e.g. 'Alam2014:' with label, citation and checked")
+        root = {}
+    for key, fields in (root or {}).items():
+        path_ = (key,)
+        if not isinstance(key, str) or not KEY.match(key):
+            check.fail(path_, f"'{key}' is not a valid key; use letters, digits, dots and hyphens, starting with a letter")
+            continue
+        if not check.mapping(fields, path_, {"label", "citation", "checked"}, OPTIONAL):
+            continue
+        ok = all(check.text(fields.get(k), path_ + (k,)) for k in ("label", "citation") if k in fields)
+        ok &= "checked" in fields and check.choice(fields["checked"], path_ + ("checked",), CHECKED)
+        for name in OPTIONAL & fields.keys():
+            ok &= check.text(fields[name], path_ + (name,))
+        if isinstance(fields.get("doi"), str) and not DOI.match(fields["doi"]):
+            check.fail(path_ + ("doi",), f"'{fields['doi']}' is not a DOI; write it without https://doi.org/, e.g. 10.1001/jamadermatol.2013.8687")
+            ok = False
+        if isinstance(fields.get("pmid"), str) and not fields["pmid"].isdigit():
+            check.fail(path_ + ("pmid",), f"'{fields['pmid']}' is not a PubMed id; write the digits only, in quotes")
+            ok = False
+        if isinstance(fields.get("url"), str) and not fields["url"].startswith("https://"):
+            check.fail(path_ + ("url",), "a reference address must start with https://")
+            ok = False
+        label = fields.get("label")
+        if isinstance(label, str) and label in labels:
+            check.fail(path_ + ("label",), f"label '{label}' is already used by {labels[label]}; labels must tell references apart")
+            ok = False
+        if ok and fields.keys() >= {"label", "citation", "checked"}:
+            labels[label] = key
+            references[key] = Reference(key=key, **fields)
+    if check.problems:
+        raise DataFileError(check.problems)
+    return references

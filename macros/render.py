@@ -1,0 +1,185 @@
+"""HTML and Markdown produced from the checked data.  Pure string functions."""
+from __future__ import annotations
+
+import json
+import posixpath
+from html import escape
+
+from .protocol import Plan, Protocol, Range
+from .references import Reference
+from .schedule import Step, compute_schedule, describe_day, interval_choices
+
+
+def link_from(page_src: str, target_src: str, anchor: str = "") -> str:
+    """Relative Markdown link target from one source page to another."""
+    relative = posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
+    return relative + (f"#{anchor}" if anchor else "")
+
+
+def interval_text(days: int) -> str:
+    if days % 7 == 0:
+        weeks = days // 7
+        return f"{weeks} week{'s' if weeks != 1 else ''}"
+    return f"{days} days"
+
+
+def range_text(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low} to {high}"
+
+
+def interval_range_text(interval: Range) -> str:
+    """'4 weeks', '2 to 6 weeks', or '10 to 30 days' when not whole weeks."""
+    if interval.min == interval.max:
+        return interval_text(interval.min)
+    if interval.min % 7 == 0 and interval.max % 7 == 0:
+        return f"{interval.min // 7} to {interval.max // 7} weeks"
+    return f"{interval.min} to {interval.max} days"
+
+
+def cite(keys: tuple[str, ...], references: dict[str, Reference], page_src: str) -> str:
+    links = "; ".join(
+        f"[{escape(references[key].label)}]({link_from(page_src, 'references.md', references[key].anchor)})" for key in keys
+    )
+    return f'<span class="cite">[{links}]</span>'
+
+
+# --- schedule calculator -------------------------------------------------
+
+
+def _checkpoint_list(step: Step) -> str:
+    if not step.aftercare:
+        return "See your clinician to compare with your starting photos."
+    items = "".join(f"<li>Day {c.day}: {escape(c.title)}</li>" for c in step.aftercare)
+    return f"<ul>{items}</ul>"
+
+
+def schedule_rows(steps: list[Step]) -> str:
+    return "\n".join(
+        f'<tr><th scope="row">{escape(step.label)}</th><td>{escape(describe_day(step.day))}</td>'
+        f"<td data-date-cell hidden></td><td>{_checkpoint_list(step)}</td></tr>"
+        for step in steps
+    )
+
+
+def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step]) -> dict:
+    """Everything the browser needs, computed here so the rules live in one place."""
+    return {
+        "defaultPlan": plan.id,
+        "plans": {
+            p.id: {
+                "name": p.name,
+                "sessions": vars(p.sessions),
+                "intervalDays": vars(p.interval_days),
+                "intervalChoices": interval_choices(p),
+                "resultsCheckDays": p.results_check_weeks * 7,
+            }
+            for p in protocol.plans.values()
+        },
+        "aftercare": [{"id": m.id, "day": m.day, "title": m.title} for m in protocol.aftercare if m.day > 0],
+        "rows": [
+            {"kind": s.kind, "label": s.label, "day": s.day, "aftercare": [{"title": c.title, "day": c.day} for c in s.aftercare]}
+            for s in steps
+        ],
+    }
+
+
+def calculator(protocol: Protocol, plan_id: str) -> str:
+    plan = protocol.plan(plan_id)
+    steps = compute_schedule(plan, protocol.aftercare)
+    prefix = f"calc-{plan.id}"
+    plan_options = "".join(
+        f'<option value="{escape(p.id)}"{" selected" if p.id == plan.id else ""}>{escape(p.name)}</option>'
+        for p in protocol.plans.values()
+    )
+    data = json.dumps(calculator_data(protocol, plan, steps), separators=(",", ":"))
+    # "</" cannot end the data block early: JSON allows escaping the slash.
+    data = data.replace("</", "<\\/")
+    caption = f"Typical schedule for {plan.name.lower()}: {plan.sessions.typical} sessions, {interval_text(plan.interval_days.typical)} apart"
+    return f"""
+<div class="calculator" data-calculator>
+<form class="calculator__form" data-calculator-form hidden>
+<fieldset>
+<legend>Work out your own dates</legend>
+<div class="calculator__field">
+<label for="{prefix}-plan">What is being treated</label>
+<select id="{prefix}-plan" name="plan" data-calculator-plan>{plan_options}</select>
+</div>
+<div class="calculator__field">
+<label for="{prefix}-start">Date of your first session</label>
+<input type="date" id="{prefix}-start" name="start" min="2000-01-01" max="2099-12-31" aria-describedby="{prefix}-start-hint {prefix}-start-error" data-calculator-start>
+<p class="calculator__hint" id="{prefix}-start-hint">For example 15 March 2027.</p>
+<p class="calculator__error" id="{prefix}-start-error" data-calculator-error hidden></p>
+</div>
+<div class="calculator__field">
+<label for="{prefix}-sessions">Number of sessions</label>
+<select id="{prefix}-sessions" name="sessions" aria-describedby="{prefix}-sessions-hint" data-calculator-sessions></select>
+<p class="calculator__hint" id="{prefix}-sessions-hint" data-calculator-sessions-hint></p>
+</div>
+<div class="calculator__field">
+<label for="{prefix}-interval">Time between sessions</label>
+<select id="{prefix}-interval" name="interval" aria-describedby="{prefix}-interval-hint" data-calculator-interval></select>
+<p class="calculator__hint" id="{prefix}-interval-hint" data-calculator-interval-hint></p>
+</div>
+</fieldset>
+<div class="calculator__actions">
+<button type="button" class="md-button md-button--primary" data-calculator-ics disabled>Download to your calendar (.ics)</button>
+<button type="button" class="md-button" data-calculator-print>Print this plan</button>
+</div>
+</form>
+<p class="calculator__status" role="status" aria-live="polite" data-calculator-status></p>
+<div class="calculator__table md-typeset__scrollwrap"><div class="md-typeset__table"><table data-calculator-table>
+<caption data-calculator-caption>{escape(caption)}</caption>
+<thead><tr><th scope="col">Step</th><th scope="col">Days from first session</th><th scope="col" data-date-cell hidden>Date</th><th scope="col">Aftercare milestones</th></tr></thead>
+<tbody data-calculator-rows>
+{schedule_rows(steps)}
+</tbody>
+</table></div></div>
+<script type="application/json" data-calculator-data>{data}</script>
+<p class="calculator__privacy">Nothing you enter here leaves your device. The dates are worked out by your own browser, and nothing is sent to us or to anyone else.</p>
+</div>
+"""
+
+
+# --- other tables ------------------------------------------------------------
+
+
+def aftercare_table(protocol: Protocol) -> str:
+    rows = "\n".join(
+        f'<tr><th scope="row">{"Treatment day" if m.day == 0 else f"Day {m.day}"}</th>'
+        f"<td><strong>{escape(m.title)}</strong><br>{escape(m.advice)}</td></tr>"
+        for m in protocol.aftercare
+    )
+    return f"""
+<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>
+<caption>What to expect after each session, day by day</caption>
+<thead><tr><th scope="col">When</th><th scope="col">What to expect and do</th></tr></thead>
+<tbody>
+{rows}
+</tbody>
+</table></div></div>
+"""
+
+
+def plans_overview(protocol: Protocol, page_src: str) -> str:
+    lines = [
+        "| What is treated | Sessions in studies | Time between sessions | Strength of evidence |",
+        "|---|---|---|---|",
+    ]
+    for plan in protocol.plans.values():
+        lines.append(
+            f"| [{plan.name}]({link_from(page_src, plan.page)}) | {range_text(plan.sessions.min, plan.sessions.max)} "
+            f"(often {plan.sessions.typical}) | {interval_range_text(plan.interval_days)} | {plan.evidence.capitalize()} |"
+        )
+    return "\n" + "\n".join(lines) + "\n"
+
+
+def reference_list(references: dict[str, Reference]) -> str:
+    items = []
+    for ref in sorted(references.values(), key=lambda r: r.label.lower()):
+        links = " ".join(f'<a href="{escape(url)}" rel="noopener">{escape(text)}</a>' for text, url in ref.links)
+        note = f" <em>{escape(ref.note)}</em>" if ref.note else ""
+        items.append(
+            f'<li id="{ref.anchor}"><strong>{escape(ref.label)}</strong>. {escape(ref.citation)} {links}'
+            f'<br><small>What we checked: {escape(ref.checked)}.{note}</small></li>'
+        )
+    return '\n<ol class="references">\n' + "\n".join(items) + "\n</ol>\n"

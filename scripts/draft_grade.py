@@ -1,0 +1,24 @@
+"""Rough reading grade of a Markdown draft before it can be built.
+
+Macros are replaced by a short word, front matter dropped; then the same
+measurement as scripts/readability.py runs on the rendered HTML.
+"""
+import re
+import sys
+from pathlib import Path
+
+import markdown
+
+sys.path.insert(0, str(Path(__file__).parent))
+import readability  # noqa: E402
+
+for name in sys.argv[1:]:
+    text = Path(name).read_text(encoding="utf-8")
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    text = re.sub(r"\{\{\s*cite\(.*?\)\s*\}\}", "", text)
+    text = re.sub(r"\{\{.*?\}\}", "4", text)
+    text = re.sub(r"^(!!!|\?\?\?).*$", "", text, flags=re.M)
+    text = re.sub(r"^    ", "", text, flags=re.M)
+    html = "<article>" + markdown.markdown(text, extensions=["tables", "attr_list", "def_list"]) + "</article>"
+    result = readability.measure(html)
+    print(f"{result.grade:5.1f}  {result.words:5d}  {name}")
