@@ -69,7 +69,7 @@ class Checker:
         """{typical, min, max}: whole numbers with min ≤ typical ≤ max."""
         if not self.mapping(value, path, {"typical", "min", "max"}):
             return False
-        ok = all(self.whole_number(value.get(k), path + (k,), minimum) for k in ("min", "typical", "max") if k in value)
+        ok = all([self.whole_number(value.get(k), path + (k,), minimum) for k in ("min", "typical", "max") if k in value])
         if ok and value.keys() >= {"min", "typical", "max"}:
             low, typical, high = value["min"], value["typical"], value["max"]
             if low > high:

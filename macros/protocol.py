@@ -103,7 +103,7 @@ def _plans(check: Checker, plans, known_pages, known_references) -> dict[str, Pl
         ok &= check.mapping(fields, path, PLAN_KEYS)
         if not ok:
             continue
-        ok &= all(check.text(fields.get(k), path + (k,)) for k in ("name", "page") if k in fields)
+        ok &= all([check.text(fields.get(k), path + (k,)) for k in ("name", "page") if k in fields])
         if "page" in fields and isinstance(fields["page"], str) and fields["page"] not in known_pages:
             check.fail(path + ("page",), f"page '{fields['page']}' does not exist under docs/; valid pages: {', '.join(sorted(known_pages))}")
             ok = False
@@ -153,7 +153,7 @@ def _aftercare(check: Checker, items) -> tuple[Milestone, ...]:
             check.fail(path + ("id",), f"milestone id '{fields['id']}' is used twice; each id must be unique")
             ok = False
         ok &= "day" in fields and check.whole_number(fields["day"], path + ("day",), 0)
-        ok &= all(check.text(fields.get(k), path + (k,)) for k in ("title", "advice") if k in fields)
+        ok &= all([check.text(fields.get(k), path + (k,)) for k in ("title", "advice") if k in fields])
         ok &= fields.keys() >= MILESTONE_KEYS
         if ok:
             if milestones and fields["day"] < milestones[-1].day:

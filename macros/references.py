@@ -63,7 +63,7 @@ def load_references(path: Path, display_name: str) -> dict[str, Reference]:
             continue
         if not check.mapping(fields, path_, {"label", "citation", "checked"}, OPTIONAL):
             continue
-        ok = all(check.text(fields.get(k), path_ + (k,)) for k in ("label", "citation") if k in fields)
+        ok = all([check.text(fields.get(k), path_ + (k,)) for k in ("label", "citation") if k in fields])
         ok &= "checked" in fields and check.choice(fields["checked"], path_ + ("checked",), CHECKED)
         for name in OPTIONAL & fields.keys():
             ok &= check.text(fields[name], path_ + (name,))

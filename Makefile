@@ -1,0 +1,34 @@
+# One command serves the site, one command runs every test (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test report clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements.txt requirements-test.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@ $(VENV)/.site-installed
+
+## serve: set up and serve the site at http://127.0.0.1:8000/ with live reload
+serve: $(VENV)/.site-installed
+	$(BIN)/mkdocs serve --strict
+
+## build: build the static site into site/ (what you upload to a host)
+build: $(VENV)/.site-installed
+	$(BIN)/mkdocs build --strict
+
+## test: set up and run every test (unit, build, browser)
+test: $(VENV)/.test-installed
+	CHROMIUM_PATH="$$(scripts/find-chromium.sh)" $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf site $(VENV) .pytest_cache

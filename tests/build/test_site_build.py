@@ -1,0 +1,110 @@
+"""The strict build: complete pages, data that matches the table, nothing
+from other hosts, nothing private published."""
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urlparse
+
+from bs4 import BeautifulSoup
+
+from expected import raw_protocol, session_days
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_no_unrendered_template_code(site):
+    for page in site.pages():
+        text = page.read_text(encoding="utf-8")
+        assert "{{" not in text and "{%" not in text, f"unrendered macro in {page.relative_to(site.root)}"
+
+
+def test_protocol_and_data_files_are_not_published(site):
+    assert not (site.root / "_data").exists()
+    published = [p for p in site.root.rglob("*") if p.suffix in {".yml", ".yaml"}]
+    assert published == []
+
+
+def test_every_page_requests_nothing_from_another_host(site):
+    """src of any element, and href of link elements, stay on our site; only
+    ordinary <a> links may point elsewhere (e.g. DOIs on the reference page)."""
+    own = {"", urlparse(site.url).netloc}
+    for page in site.pages():
+        document = soup(page)
+        for element in document.find_all(src=True):
+            assert urlparse(element["src"]).netloc in own, f"{page}: {element.name} loads {element['src']}"
+        for element in document.find_all(["link", "script", "img", "iframe", "source", "form"]):
+            for attribute in ("href", "action", "srcset"):
+                value = element.get(attribute)
+                assert not value or urlparse(value).netloc in own, f"{page}: {element.name} {attribute}={value}"
+        for element in document.find_all(style=True):
+            assert "url(" not in element["style"] or "//" not in element["style"]
+
+
+def test_external_links_only_on_the_reference_page(site):
+    for page in site.pages():
+        if page.relative_to(site.root).parts[0] == "references":
+            continue
+        hosts = {urlparse(a["href"]).netloc for a in soup(page).find_all("a", href=True)}
+        hosts -= {"", urlparse(site.url).netloc}
+        assert not hosts, f"{page.relative_to(site.root)} links to {hosts}"
+
+
+def calculator(site):
+    document = soup(site.root / "treatment-plan" / "index.html")
+    root = document.select_one("[data-calculator]")
+    assert root is not None, "the treatment plan page has no calculator"
+    return root, json.loads(root.select_one("[data-calculator-data]").string)
+
+
+def test_calculator_table_matches_the_protocol_file(site):
+    root, data = calculator(site)
+    plan = raw_protocol(site.project)["plans"][data["defaultPlan"]]
+    rows = root.select("[data-calculator-rows] tr")
+    expected = session_days(plan["sessions"]["typical"], plan["interval_days"]["typical"])
+    expected.append(expected[-1] + plan["results_check_weeks"] * 7)
+    shown = [int(re.match(r"Day (\d+)", row.select("td")[0].get_text()).group(1)) for row in rows]
+    assert shown == expected
+
+
+def test_embedded_data_equals_the_table(site):
+    root, data = calculator(site)
+    rows = root.select("[data-calculator-rows] tr")
+    assert len(rows) == len(data["rows"])
+    for row, entry in zip(rows, data["rows"]):
+        assert row.th.get_text() == entry["label"]
+        assert row.select("td")[0].get_text().startswith(f"Day {entry['day']}")
+        items = [li.get_text() for li in row.select("li")]
+        assert items == [f"Day {c['day']}: {c['title']}" for c in entry["aftercare"]]
+
+
+def test_every_plan_is_offered_with_its_ranges(site):
+    root, data = calculator(site)
+    raw = raw_protocol(site.project)["plans"]
+    assert [o["value"] for o in root.select("[data-calculator-plan] option")] == list(raw)
+    for plan_id, plan in raw.items():
+        assert data["plans"][plan_id]["sessions"] == plan["sessions"]
+        assert data["plans"][plan_id]["intervalDays"] == plan["interval_days"]
+        assert data["plans"][plan_id]["resultsCheckDays"] == plan["results_check_weeks"] * 7
+
+
+def test_every_plan_page_links_from_the_overview(site):
+    document = soup(site.root / "treatment-plan" / "index.html")
+    raw = raw_protocol(site.project)["plans"]
+    links = {a.get_text(): a["href"] for a in document.select("table a")}
+    for plan in raw.values():
+        assert plan["name"] in links, f"overview lacks {plan['name']}"
+        target = plan["page"].removesuffix(".md")
+        assert links[plan["name"]].rstrip("/").endswith(target)
+        assert (site.root / target / "index.html").exists()
+
+
+def test_calculator_works_without_javascript_markup(site):
+    root, _ = calculator(site)
+    assert root.select_one("[data-calculator-form]").has_attr("hidden"), "controls must stay hidden until the script runs"
+    table = root.select_one("table")
+    assert table.caption and table.caption.get_text().strip()
+    assert all(th.get("scope") == "col" for th in table.select("thead th"))
+    assert "leaves your device" in root.get_text()

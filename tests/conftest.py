@@ -1,0 +1,58 @@
+"""Shared fixtures: one strict build of the site per test session, a local
+HTTP server for it, and the system Chromium driven by Playwright."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from sitebuild import ROOT, build, copy_project, free_port, serve, set_config
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    project: Path  # the copied project it was built from
+    root: Path  # the built site/ folder
+    url: str  # where the local server serves it, ending in "/"
+
+    def pages(self) -> list[Path]:
+        """Every built HTML page except search and 404 helpers."""
+        return sorted(p for p in self.root.rglob("*.html") if p.name != "404.html")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    project = copy_project(tmp_path_factory.mktemp("project"), Path(os.environ.get("SITE_PROJECT_DEV", ROOT)))
+    # Instant navigation only works when site_url is the origin it is served from.
+    set_config(project, "site_url", url)
+    result = build(project)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    server = serve(project / "site", port)
+    yield BuiltSite(project, project / "site", url)
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail("No Chromium: run the tests with `make test`, which finds or installs one (see README).")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield browser
+        browser.close()

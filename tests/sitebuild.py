@@ -1,0 +1,71 @@
+"""Build and serve a copy of the project for tests (no test touches the real tree)."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "includes")
+
+
+def copy_project(destination: Path, source: Path = ROOT) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        path = source / part
+        if path.is_dir():
+            shutil.copytree(path, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(path, destination / part)
+    return destination
+
+
+def set_config(project: Path, key: str, value: str) -> None:
+    """Replace one top-level `key: value` line of the copied mkdocs.yml."""
+    config = project / "mkdocs.yml"
+    text, count = re.subn(rf"^{key}:.*$", f"{key}: {value}", config.read_text(), flags=re.M)
+    if not count:
+        text += f"\n{key}: {value}\n"
+    config.write_text(text)
+
+
+def build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` in a copied project; returns the finished process."""
+    site_dir = site_dir or project / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def serve(directory: Path, port: int, headers: dict[str, str] | None = None) -> http.server.ThreadingHTTPServer:
+    handler = type("Handler", (QuietHandler,), {"extra_headers": headers or {}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
