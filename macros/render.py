@@ -91,13 +91,13 @@ def calculator(protocol: Protocol, plan_id: str) -> str:
         f'<option value="{escape(p.id)}"{" selected" if p.id == plan.id else ""}>{escape(p.name)}</option>'
         for p in protocol.plans.values()
     )
-    data = json.dumps(calculator_data(protocol, plan, steps), separators=(",", ":"))
-    # "</" cannot end the data block early: JSON allows escaping the slash.
-    data = data.replace("</", "<\\/")
+    # A <template>, not a <script>: Material's instant navigation re-runs
+    # every <script> in the page body as JavaScript, whatever its type.
+    data = escape(json.dumps(calculator_data(protocol, plan, steps), separators=(",", ":")), quote=False)
     caption = f"Typical schedule for {plan.name.lower()}: {plan.sessions.typical} sessions, {interval_text(plan.interval_days.typical)} apart"
     return f"""
 <div class="calculator" data-calculator>
-<form class="calculator__form" data-calculator-form hidden>
+<form class="calculator__form" data-calculator-form data-search-exclude hidden>
 <fieldset>
 <legend>Work out your own dates</legend>
 <div class="calculator__field">
@@ -134,7 +134,7 @@ def calculator(protocol: Protocol, plan_id: str) -> str:
 {schedule_rows(steps)}
 </tbody>
 </table></div></div>
-<script type="application/json" data-calculator-data>{data}</script>
+<template data-calculator-data data-search-exclude>{data}</template>
 <p class="calculator__privacy">Nothing you enter here leaves your device. The dates are worked out by your own browser, and nothing is sent to us or to anyone else.</p>
 </div>
 """

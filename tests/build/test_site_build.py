@@ -56,7 +56,7 @@ def calculator(site):
     document = soup(site.root / "treatment-plan" / "index.html")
     root = document.select_one("[data-calculator]")
     assert root is not None, "the treatment plan page has no calculator"
-    return root, json.loads(root.select_one("[data-calculator-data]").string)
+    return root, json.loads(root.select_one("template[data-calculator-data]").get_text())
 
 
 def test_calculator_table_matches_the_protocol_file(site):

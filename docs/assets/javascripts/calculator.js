@@ -101,7 +101,7 @@
   function setup(root) {
     if (root.hasAttribute("data-ready")) return;
     root.setAttribute("data-ready", "");
-    var data = JSON.parse(root.querySelector("[data-calculator-data]").textContent);
+    var data = JSON.parse(root.querySelector("[data-calculator-data]").content.textContent);
     var $ = function (name) { return root.querySelector("[data-calculator-" + name + "]"); };
     var form = $("form"), planSelect = $("plan"), startInput = $("start"), error = $("error");
     var sessionsSelect = $("sessions"), intervalSelect = $("interval"), status = $("status");

@@ -1,0 +1,172 @@
+"""The calculator in a real Chromium: dates, calendar file, no-JS fallback,
+errors, privacy, and instant navigation."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urlparse
+
+import icalendar
+import pytest
+
+from expected import expected_dates, raw_protocol
+
+pytestmark = pytest.mark.browser
+
+TIME_ZONES = ["America/Sao_Paulo", "Europe/London", "Pacific/Auckland"]
+# A month end, a leap day, and the days around daylight-saving changes
+# (UK clocks go forward on 2027-03-28, New Zealand's on 2027-09-26).
+STARTS = [dt.date(2027, 1, 31), dt.date(2028, 2, 29), dt.date(2027, 3, 27), dt.date(2027, 9, 25)]
+
+
+@pytest.fixture
+def open_page(browser, site):
+    """Open a site page in a fresh context; fail the test on console errors or
+    on any request that leaves the local server."""
+    contexts = []
+
+    def open_(path="treatment-plan/", **context_options):
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = []
+        page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: page.problems.append(f"page error: {e}"))
+
+        def check_request(request):
+            host = urlparse(request.url).netloc
+            if request.url.startswith(("data:", "blob:")) or host == urlparse(site.url).netloc:
+                return
+            page.problems.append(f"request to another host: {request.url}")
+
+        page.on("request", check_request)
+        page.goto(site.url + path)
+        return page
+
+    yield open_
+    for context in contexts:
+        pages = context.pages
+        context.close()
+        for page in pages:
+            assert page.problems == [], page.problems
+
+
+def acne(site):
+    return raw_protocol(site.project)["plans"]["acne-scars"]
+
+
+def shown_dates(page):
+    return [dt.date.fromisoformat(t) for t in page.locator("[data-calculator-rows] tr td time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")]
+
+
+@pytest.mark.parametrize("zone", TIME_ZONES)
+@pytest.mark.parametrize("start", STARTS, ids=str)
+def test_dates_in_every_time_zone(open_page, site, zone, start):
+    page = open_page(timezone_id=zone, locale="en-GB")
+    page.fill("[data-calculator-start]", start.isoformat())
+    page.locator("[data-calculator-start]").dispatch_event("change")
+    plan = acne(site)
+    expected = expected_dates(start, plan["sessions"]["typical"], plan["interval_days"]["typical"], plan["results_check_weeks"])
+    assert shown_dates(page) == expected
+    # The first row's visible text is the start date itself, whatever the zone.
+    first = page.locator("[data-calculator-rows] tr").first.locator("time").inner_text()
+    assert str(start.day) in first and str(start.year) in first
+
+
+def test_changing_sessions_and_interval_within_the_protocol(open_page, site):
+    page = open_page(timezone_id="Pacific/Auckland")
+    plan = acne(site)
+    page.fill("[data-calculator-start]", "2027-12-31")
+    page.select_option("[data-calculator-sessions]", str(plan["sessions"]["max"]))
+    page.select_option("[data-calculator-interval]", str(plan["interval_days"]["min"]))
+    expected = expected_dates(dt.date(2027, 12, 31), plan["sessions"]["max"], plan["interval_days"]["min"], plan["results_check_weeks"])
+    assert shown_dates(page) == expected
+    offered = page.locator("[data-calculator-sessions] option").evaluate_all("os => os.map(o => +o.value)")
+    assert offered == list(range(plan["sessions"]["min"], plan["sessions"]["max"] + 1))
+    intervals = page.locator("[data-calculator-interval] option").evaluate_all("os => os.map(o => +o.value)")
+    assert min(intervals) == plan["interval_days"]["min"] and max(intervals) == plan["interval_days"]["max"]
+    assert "updated" in page.locator("[data-calculator-status]").inner_text()
+    assert page.locator("[data-calculator-status]").get_attribute("aria-live") == "polite"
+
+
+def test_choosing_another_plan_uses_its_ranges(open_page, site):
+    page = open_page()
+    raw = raw_protocol(site.project)["plans"]
+    for plan_id, plan in raw.items():
+        page.select_option("[data-calculator-plan]", plan_id)
+        assert page.locator("[data-calculator-rows] tr").count() == plan["sessions"]["typical"] + 1
+        assert page.locator("[data-calculator-sessions]").input_value() == str(plan["sessions"]["typical"])
+        assert plan["name"].lower() in page.locator("[data-calculator-caption]").inner_text().lower()
+
+
+def test_calendar_download_is_valid_icalendar(open_page, site):
+    page = open_page(timezone_id="America/Sao_Paulo", accept_downloads=True)
+    start = dt.date(2028, 2, 29)
+    page.fill("[data-calculator-start]", start.isoformat())
+    page.locator("[data-calculator-start]").dispatch_event("change")
+    with page.expect_download() as download_info:
+        page.click("[data-calculator-ics]")
+    raw_bytes = open(download_info.value.path(), "rb").read()
+    assert download_info.value.suggested_filename.endswith(".ics")
+    assert b"\r\n" in raw_bytes and b"\n" not in raw_bytes.replace(b"\r\n", b"")
+    assert all(len(line) <= 75 for line in raw_bytes.split(b"\r\n")), "lines must be folded at 75 octets"
+    calendar = icalendar.Calendar.from_ical(raw_bytes)
+    events = list(calendar.walk("VEVENT"))
+    plan = acne(site)
+    expected = expected_dates(start, plan["sessions"]["typical"], plan["interval_days"]["typical"], plan["results_check_weeks"])
+    assert [e.decoded("DTSTART") for e in events] == expected
+    for event in events:
+        start_value = event.decoded("DTSTART")
+        assert type(start_value) is dt.date, "all-day events use VALUE=DATE"
+        assert event.decoded("DTEND") == start_value + dt.timedelta(days=1)
+        assert event.get("DTSTAMP") and event.get("UID")
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    assert "Aftercare" in str(events[0]["DESCRIPTION"])
+    # Same input, same identifiers: re-importing updates instead of duplicating.
+    with page.expect_download() as again:
+        page.click("[data-calculator-ics]")
+    uids_again = [str(e["UID"]) for e in icalendar.Calendar.from_ical(open(again.value.path(), "rb").read()).walk("VEVENT")]
+    assert uids_again == [str(e["UID"]) for e in events]
+
+
+def test_invalid_date_gets_an_inline_accessible_error(open_page):
+    page = open_page()
+    page.fill("[data-calculator-start]", "2150-06-01")
+    page.locator("[data-calculator-start]").dispatch_event("change")
+    error = page.locator("[data-calculator-error]")
+    assert error.is_visible() and "real date" in error.inner_text()
+    start = page.locator("[data-calculator-start]")
+    assert start.get_attribute("aria-invalid") == "true"
+    assert error.get_attribute("id") in start.get_attribute("aria-describedby").split()
+    assert page.locator("[data-calculator-ics]").is_disabled()
+    page.fill("[data-calculator-start]", "2027-05-10")
+    page.locator("[data-calculator-start]").dispatch_event("change")
+    assert not error.is_visible() and start.get_attribute("aria-invalid") is None
+
+
+def test_without_javascript_the_table_is_still_there(open_page, site):
+    page = open_page(java_script_enabled=False)
+    plan = acne(site)
+    assert page.locator("[data-calculator-rows] tr").count() == plan["sessions"]["typical"] + 1
+    assert page.locator("[data-calculator-rows] tr").first.is_visible()
+    assert not page.locator("[data-calculator-form]").is_visible()
+
+
+def test_works_after_instant_navigation(open_page, site):
+    page = open_page("")
+    page.click("article a[href$='treatment-plan/']")
+    page.wait_for_url(re.compile(r".*/treatment-plan/$"))
+    page.wait_for_selector("[data-calculator-form]:not([hidden])")
+    page.fill("[data-calculator-start]", "2027-01-31")
+    page.locator("[data-calculator-start]").dispatch_event("change")
+    assert shown_dates(page)[0] == dt.date(2027, 1, 31)
+
+
+def test_print_view_hides_the_controls_and_keeps_the_dates(open_page):
+    page = open_page()
+    page.fill("[data-calculator-start]", "2027-01-31")
+    page.locator("[data-calculator-start]").dispatch_event("change")
+    page.emulate_media(media="print")
+    assert not page.locator("[data-calculator-form]").is_visible()
+    assert page.locator("[data-calculator-rows] time").first.is_visible()
+    assert not page.locator(".md-header").is_visible()
