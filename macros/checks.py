@@ -21,8 +21,8 @@ class Checker:
         self.data = data
         self.problems: list[Problem] = []
 
-    def fail(self, path: tuple, message: str) -> None:
-        line, column = self.data.where(path)
+    def fail(self, path: tuple, message: str, at_key: bool = False) -> None:
+        line, column = self.data.where_key(path) if at_key else self.data.where(path)
         self.problems.append(Problem(self.file, line, column, dotted(path), message))
 
     def mapping(self, value, path: tuple, required: set[str], optional: frozenset = frozenset()) -> bool:
@@ -33,7 +33,7 @@ class Checker:
         allowed = required | optional
         for key in value:
             if key not in allowed:
-                self.fail(path + (key,), f"unknown key '{key}'{suggestion(key, allowed)}; valid keys: {', '.join(sorted(allowed))}")
+                self.fail(path + (key,), f"unknown key '{key}'{suggestion(key, allowed)}; valid keys: {', '.join(sorted(allowed))}", at_key=True)
         for key in sorted(required - value.keys()):
             self.fail(path, f"missing key '{key}'")
         return True

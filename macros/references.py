@@ -77,11 +77,12 @@ def load_references(path: Path, display_name: str) -> dict[str, Reference]:
             check.fail(path_ + ("url",), "a reference address must start with https://")
             ok = False
         label = fields.get("label")
-        if isinstance(label, str) and label in labels:
-            check.fail(path_ + ("label",), f"label '{label}' is already used by {labels[label]}; labels must tell references apart")
-            ok = False
+        if isinstance(label, str):
+            if label in labels:
+                check.fail(path_ + ("label",), f"label '{label}' is already used by {labels[label]}; labels must tell references apart")
+                ok = False
+            labels.setdefault(label, key)
         if ok and fields.keys() >= {"label", "citation", "checked"}:
-            labels[label] = key
             references[key] = Reference(key=key, **fields)
     if check.problems:
         raise DataFileError(check.problems)

@@ -24,12 +24,17 @@ class Located:
 
     value: object
     marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
 
     def where(self, path: tuple) -> tuple[int, int]:
         """Position of `path`, or of its nearest located parent."""
         while path not in self.marks and path:
             path = path[:-1]
         return self.marks.get(path, (1, 1))
+
+    def where_key(self, path: tuple) -> tuple[int, int]:
+        """Position of the key itself (for unknown or misspelt keys)."""
+        return self.key_marks.get(path) or self.where(path)
 
 
 def dotted(path: tuple) -> str:
@@ -41,6 +46,7 @@ class _Reader:
         self.file = file
         self.problems: list[Problem] = []
         self.marks: dict[tuple, tuple[int, int]] = {}
+        self.key_marks: dict[tuple, tuple[int, int]] = {}
 
     def problem(self, node: yaml.Node, path: tuple, message: str) -> None:
         mark = node.start_mark
@@ -68,6 +74,7 @@ class _Reader:
                 first_line = self.marks[path + (key,)][0]
                 self.problem(key_node, path + (key,), f"duplicate key '{key}' (first defined on line {first_line}); keep only one")
                 continue
+            self.key_marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.build(value_node, path + (key,))
             # Point at the value for scalars, at the key for nested blocks.
             if not isinstance(value_node, yaml.ScalarNode):
@@ -93,6 +100,8 @@ class _Reader:
 def load(path: Path, display_name: str | None = None) -> tuple[Located, list[Problem]]:
     """Parse `path`; return the data with positions and every problem found."""
     name = display_name or str(path)
+    if not path.is_file():
+        return Located(None), [Problem(name, 1, 1, "", "file not found; it must exist (see CONTRIBUTING.md)")]
     text = path.read_text(encoding="utf-8")
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -105,4 +114,4 @@ def load(path: Path, display_name: str | None = None) -> tuple[Located, list[Pro
         return Located(None), [Problem(name, 1, 1, "", "the file is empty")]
     reader = _Reader(name)
     value = reader.build(root, ())
-    return Located(value, reader.marks), reader.problems
+    return Located(value, reader.marks, reader.key_marks), reader.problems

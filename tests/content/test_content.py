@@ -1,0 +1,122 @@
+"""Content quality measured on the built pages: plain language, required
+sections, review dates shown to readers, spelling, and a governed build."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+sys.path.insert(0, str(Path(__file__).parents[2] / "scripts"))
+import readability  # noqa: E402
+
+from sitebuild import ROOT, build, copy_project  # noqa: E402
+
+MAX_GRADE = 8.0
+REQUIRED_SECTIONS = [
+    "How it may help", "How well it works", "Risks and side effects",
+    "Other options", "What is uncertain", "When to get help",
+]
+# Reference material, not running prose (STANDARD.md: glossary and reference
+# list are excluded from the reading-grade measurement).
+NOT_PROSE = {"glossary.md", "references.md"}
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def sources(project: Path) -> list[Path]:
+    docs = project / "docs"
+    return sorted(p for p in docs.rglob("*.md") if "_data" not in p.parts)
+
+
+def built(site, source: Path) -> Path:
+    """The built page of a source file (directory URLs: a/b.md → a/b/index.html)."""
+    relative = source.relative_to(site.project / "docs").with_suffix("")
+    parts = relative.parts[:-1] if relative.name == "index" else relative.parts
+    return site.root.joinpath(*parts, "index.html")
+
+
+def test_reading_grade_of_every_patient_page(site, capsys):
+    rows, too_hard = [], []
+    for source in sources(site.project):
+        name = source.relative_to(site.project / "docs").as_posix()
+        if name in NOT_PROSE:
+            continue
+        result = readability.measure(built(site, source).read_text(encoding="utf-8"))
+        rows.append((name, result.grade, result.words, front_matter(source)["next_review"]))
+        if result.grade > MAX_GRADE:
+            too_hard.append(f"{name}: grade {result.grade}")
+    with capsys.disabled():
+        print("\n\nReading grade (Flesch-Kincaid, body text only)")
+        print(f"{'page':34} {'grade':>5} {'words':>6}  next review")
+        for name, grade, words, due in rows:
+            print(f"{name:34} {grade:5.1f} {words:6d}  {due}")
+    assert not too_hard, f"pages above grade {MAX_GRADE}: {too_hard}"
+    assert all(words >= 150 for name, _, words, _ in rows if name != "index.md"), "a page has almost no prose"
+
+
+def test_condition_and_treatment_pages_have_the_required_sections(site):
+    checked = 0
+    for source in sources(site.project):
+        if front_matter(source).get("page_type") not in {"condition", "treatment"} or source.name == "treatment-plan.md":
+            continue
+        document = BeautifulSoup(built(site, source).read_text(encoding="utf-8"), "html.parser")
+        headings = [re.sub(r"\s+", " ", h.get_text()).strip().rstrip("¶").strip() for h in document.select("article h2")]
+        missing = [s for s in REQUIRED_SECTIONS if s not in headings]
+        assert not missing, f"{source.name} lacks sections {missing}"
+        checked += 1
+    assert checked >= 5, "the five condition pages must be checked"
+
+
+def test_every_page_shows_its_review_details(site):
+    for source in sources(site.project):
+        meta = front_matter(source)
+        box = BeautifulSoup(built(site, source).read_text(encoding="utf-8"), "html.parser").select_one(".review-info")
+        assert box is not None, f"{source.name}: no review details"
+        text = box.get_text(" ")
+        assert meta["reviewed_by"] in text
+        assert [t["datetime"] for t in box.select("time")] == [str(meta["last_reviewed"]), str(meta["next_review"])]
+
+
+def test_key_points_come_first(site):
+    for source in sources(site.project):
+        if source.name in NOT_PROSE:
+            continue
+        article = BeautifulSoup(built(site, source).read_text(encoding="utf-8"), "html.parser").select_one("article")
+        first_block = article.h1.find_next_sibling()
+        assert first_block is not None and "Key points" in first_block.get_text(), f"{source.name} does not open with its key points"
+
+
+def test_spelling():
+    command = [sys.executable, "-m", "codespell_lib", "docs", "includes", "README.md"]
+    words = ROOT / ".codespell-words"
+    if words.exists():
+        command += ["--ignore-words", str(words)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def broken_build(site, tmp_path, page: str, change) -> str:
+    project = copy_project(tmp_path / "project", site.project)
+    path = project / "docs" / page
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0, "the build should have failed"
+    assert not (project / "site").exists(), "nothing may be published from a failed build"
+    return result.stdout + result.stderr
+
+
+def test_overdue_review_fails_the_build_naming_the_page(site, tmp_path):
+    output = broken_build(site, tmp_path, "treatment-plan.md", lambda t: re.sub(r"next_review: .*", "next_review: 2020-01-01", t, count=1))
+    assert "docs/treatment-plan.md:5:1: next_review: review was due on 2020-01-01 and is overdue" in output
+
+
+def test_unknown_citation_fails_the_build(site, tmp_path):
+    output = broken_build(site, tmp_path, "index.md", lambda t: t.replace('{{ cite("Alam2014") }}', '{{ cite("Alam2041") }}', 1))
+    assert "unknown reference key(s) Alam2041" in output and "index.md" in output
