@@ -46,17 +46,21 @@ def cite(keys: tuple[str, ...], references: dict[str, Reference], page_src: str)
 # --- schedule calculator -------------------------------------------------
 
 
-def _checkpoint_list(step: Step) -> str:
+def results_note(plan: Plan) -> str:
+    return f"About {plan.results_check_months} months after your last session. Compare with your starting photos, with your clinician."
+
+
+def _checkpoint_list(step: Step, plan: Plan) -> str:
     if not step.aftercare:
-        return "See your clinician to compare with your starting photos."
+        return escape(results_note(plan))
     items = "".join(f"<li>Day {c.day}: {escape(c.title)}</li>" for c in step.aftercare)
     return f"<ul>{items}</ul>"
 
 
-def schedule_rows(steps: list[Step]) -> str:
+def schedule_rows(steps: list[Step], plan: Plan) -> str:
     return "\n".join(
         f'<tr><th scope="row">{escape(step.label)}</th><td>{escape(describe_day(step.day))}</td>'
-        f"<td data-date-cell hidden></td><td>{_checkpoint_list(step)}</td></tr>"
+        f"<td data-date-cell hidden></td><td>{_checkpoint_list(step, plan)}</td></tr>"
         for step in steps
     )
 
@@ -72,6 +76,7 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step]) -> dict:
                 "intervalDays": vars(p.interval_days),
                 "intervalChoices": interval_choices(p),
                 "resultsCheckDays": p.results_check_weeks * 7,
+                "resultsNote": results_note(p),
             }
             for p in protocol.plans.values()
         },
@@ -131,7 +136,7 @@ def calculator(protocol: Protocol, plan_id: str) -> str:
 <caption data-calculator-caption>{escape(caption)}</caption>
 <thead><tr><th scope="col">Step</th><th scope="col">Days from first session</th><th scope="col" data-date-cell hidden>Date</th><th scope="col">Aftercare milestones</th></tr></thead>
 <tbody data-calculator-rows>
-{schedule_rows(steps)}
+{schedule_rows(steps, plan)}
 </tbody>
 </table></div></div>
 <template data-calculator-data data-search-exclude>{data}</template>

@@ -66,7 +66,7 @@
     return start === null ? "Day " + day : longDate.format(start + day * DAY_MS);
   }
 
-  function renderRows(body, rows, start) {
+  function renderRows(body, rows, start, plan) {
     body.textContent = "";
     rows.forEach(function (row) {
       var tr = el("tr");
@@ -82,7 +82,7 @@
         row.aftercare.forEach(function (c) { list.appendChild(el("li", when(c.day, start) + ": " + c.title)); });
         notes.appendChild(list);
       } else {
-        notes.textContent = "See your clinician to compare with your starting photos.";
+        notes.textContent = plan.resultsNote;
       }
       tr.appendChild(notes);
       body.appendChild(tr);
@@ -139,7 +139,7 @@
       state.rows = schedule(data, state.planId, sessions, interval);
       state.start = start;
       state.plan = plan; state.sessions = sessions; state.interval = interval;
-      renderRows(body, state.rows, start);
+      renderRows(body, state.rows, start, plan);
       root.querySelectorAll("thead [data-date-cell]").forEach(function (c) { c.hidden = start === null; });
       icsButton.disabled = start === null;
       var summary = plan.name + ": " + plural(sessions, "session") + ", " + intervalText(interval) + " apart";

@@ -49,7 +49,7 @@
       });
       var description = row.kind === "session"
         ? "Aftercare milestones after this session:\n" + notes.join("\n")
-        : "See your clinician to compare with your starting photos.";
+        : plan.resultsNote;
       lines.push(
         "BEGIN:VEVENT",
         "UID:" + uidBase + "-" + (index + 1) + "@" + host,
