@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test report clean
+.PHONY: serve build test bench bench-check clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -29,6 +29,18 @@ build: $(VENV)/.site-installed
 ## test: set up and run every test (unit, build, browser)
 test: $(VENV)/.test-installed
 	CHROMIUM_PATH="$$(scripts/find-chromium.sh)" $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+scripts/bench/node_modules/.installed: scripts/bench/package-lock.json
+	cd scripts/bench && npm ci --no-audit --no-fund --silent
+	touch $@
+
+## bench: measure Lighthouse, bytes and build times against stock Material (slow; not part of test)
+bench: $(VENV)/.test-installed scripts/bench/node_modules/.installed
+	$(BIN)/python scripts/bench/bench.py $(BENCH_ARGS)
+
+## bench-check: check the last benchmark's results against the performance budgets
+bench-check: $(VENV)/.site-installed
+	$(BIN)/python scripts/bench/check_budgets.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache
