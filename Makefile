@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench bench-check clean
+.PHONY: serve build test report check-external-links bench bench-check clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -26,9 +26,25 @@ serve: $(VENV)/.site-installed
 build: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict
 
-## test: set up and run every test (unit, build, browser)
-test: $(VENV)/.test-installed
-	CHROMIUM_PATH="$$(scripts/find-chromium.sh)" $(BIN)/python -m pytest $(PYTEST_ARGS)
+# The Nu Html Checker (npm vnu-jar) for the tests; it runs on the Java that
+# scripts/find-java.sh finds or installs (--ignore-scripts: vnu-jar's install
+# step would otherwise try to download a Java of its own).
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js 18 or newer) is needed for the HTML checker: install Node.js, then run make test again." >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+	touch $@
+
+## test: set up and run every test (unit, build, browser, quality gates)
+test: $(VENV)/.test-installed node_modules/.installed
+	CHROMIUM_PATH="$$(scripts/find-chromium.sh)" JAVA="$$(scripts/find-java.sh)" $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## report: build the site and print the one-page quality report (grade, words, review due, references, axe, HTML errors)
+report: $(VENV)/.test-installed node_modules/.installed
+	CHROMIUM_PATH="$$(scripts/find-chromium.sh)" JAVA="$$(scripts/find-java.sh)" $(BIN)/python scripts/quality_report.py
+
+## check-external-links: check links to other sites (DOIs, PubMed); needs the network, not part of test
+check-external-links: $(VENV)/.test-installed
+	$(BIN)/python scripts/check_external_links.py
 
 scripts/bench/node_modules/.installed: scripts/bench/package-lock.json
 	cd scripts/bench && npm ci --no-audit --no-fund --silent
@@ -43,4 +59,4 @@ bench-check: $(VENV)/.site-installed
 	$(BIN)/python scripts/bench/check_budgets.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .pytest_cache node_modules

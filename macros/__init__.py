@@ -10,8 +10,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import governance, render
-from .problems import DataFileError
+from . import governance, links, render, structured_data
+from .checks import suggestion
+from .problems import DataFileError, locate
 from .protocol import load_protocol
 from .references import load_references
 
@@ -33,15 +34,24 @@ def define_env(env) -> None:
     references = load_references(docs / REFERENCES, _display(docs / REFERENCES, root))
     protocol = load_protocol(docs / PROTOCOL, _display(docs / PROTOCOL, root), known_pages, set(references))
     cited: dict[str, set[str]] = {}
+    calculator_pages: set[str] = set()  # pages that show the schedule calculator
 
     def page_src() -> str:
         return env.page.file.src_uri
+
+    def where(text: str) -> str:
+        """docs/page.md:line:column of `text` (quoted, as macros are called) in
+        the current page, for error messages."""
+        source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
+        found = next((f for f in (f'"{text}"', f"'{text}'", text) if f in source), text)
+        line, column = locate(source, found)
+        return f"docs/{page_src()}:{line}:{column}"
 
     def plan_or_fail(plan_id: str):
         try:
             return protocol.plan(plan_id)
         except KeyError as error:
-            raise PluginError(f"{page_src()}: {error.args[0]}") from None
+            raise PluginError(f"{where(plan_id)}: {error.args[0]}") from None
 
     @env.macro
     def plan(plan_id: str):
@@ -62,19 +72,24 @@ def define_env(env) -> None:
         try:
             return protocol.milestone(milestone_id)
         except KeyError as error:
-            raise PluginError(f"{page_src()}: {error.args[0]}") from None
+            raise PluginError(f"{where(milestone_id)}: {error.args[0]}") from None
 
     @env.macro
     def cite(*keys: str) -> str:
         unknown = [k for k in keys if k not in references]
         if unknown or not keys:
-            raise PluginError(f"{page_src()}: unknown reference key(s) {', '.join(unknown) or '(none given)'}; keys are defined in docs/_data/references.yml")
+            hint = suggestion(unknown[0], sorted(references)) if unknown else ""
+            raise PluginError(
+                f"{where(unknown[0] if unknown else 'cite(')}: unknown reference key(s) {', '.join(unknown) or '(none given)'}{hint}; "
+                "keys are defined in docs/_data/references.yml: correct the key, or add the source there first"
+            )
         cited.setdefault(page_src(), set()).update(keys)
         return render.cite(keys, references, page_src())
 
     @env.macro
     def schedule_calculator(plan_id: str = "acne-scars") -> str:
         plan_or_fail(plan_id)
+        calculator_pages.add(page_src())
         return render.calculator(protocol, plan_id)
 
     @env.macro
@@ -89,7 +104,8 @@ def define_env(env) -> None:
     def reference_list() -> str:
         return render.reference_list(references)
 
-    env.variables["_site_data"] = {"protocol": protocol, "references": references, "cited": cited}
+    env.variables["_site_data"] = {"protocol": protocol, "references": references, "cited": cited,
+                                   "calculator_pages": calculator_pages}
 
 
 def on_pre_page_macros(env) -> None:
@@ -112,5 +128,28 @@ def on_post_page_macros(env) -> None:
     problems = governance.check_citations(
         f"docs/{file.src_uri}", source, env.page.meta.get("references") or [], data["cited"].get(file.src_uri, set())
     )
+    if problems:
+        raise DataFileError(problems)
+    # JSON-LD for search engines; overrides/main.html prints it in the page head.
+    site_url = env.conf.get("site_url") or ""
+    env.page.meta["structured_data"] = structured_data.to_script_text(structured_data.page_structured_data(
+        page_src=file.src_uri,
+        meta=env.page.meta,
+        url=env.page.canonical_url or "",
+        language=env.conf["theme"]["language"] or "en",
+        site_name=env.conf["site_name"],
+        site_url=site_url,
+        protocol=data["protocol"],
+        references=data["references"],
+        has_calculator=file.src_uri in data["calculator_pages"],
+    ))
+
+
+def on_post_build(env) -> None:
+    """Stop the build on a link to a missing page or section, naming its file and line.
+
+    mkdocs-macros calls one on_post_build per module: add other post-build
+    steps to this function rather than defining a second one."""
+    problems = links.check_site_links(Path(env.conf["docs_dir"]), Path(env.conf["site_dir"]), env.conf["use_directory_urls"])
     if problems:
         raise DataFileError(problems)

@@ -34,8 +34,14 @@ class Checker:
         for key in value:
             if key not in allowed:
                 self.fail(path + (key,), f"unknown key '{key}'{suggestion(key, allowed)}; valid keys: {', '.join(sorted(allowed))}", at_key=True)
+        unknown = [k for k in value if k not in allowed]
         for key in sorted(required - value.keys()):
-            self.fail(path, f"missing key '{key}'")
+            close = difflib.get_close_matches(key, [str(k) for k in unknown], n=1)
+            if close:
+                line, _ = self.data.where_key(path + (close[0],))
+                self.fail(path, f"missing key '{key}'; is '{close[0]}' on line {line} a misspelling of it? Rename it to '{key}'")
+            else:
+                self.fail(path, f"missing key '{key}'; add it (the other entries in this file show the format)")
         return True
 
     def text(self, value, path: tuple) -> bool:

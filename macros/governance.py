@@ -18,9 +18,27 @@ REQUIRED_SECTIONS = (
 
 
 def field_line(source: str, key: str) -> int:
-    """Line of `key:` in the page's front matter (1 when absent: the top)."""
+    """Line of `key:` in the page's front matter; when absent, the line of the
+    closing `---`, where the missing line goes (1 when there is no front matter)."""
     match = re.search(rf"^{re.escape(key)}\s*:", source, flags=re.M)
-    return source.count("\n", 0, match.start()) + 1 if match else 1
+    if match:
+        return source.count("\n", 0, match.start()) + 1
+    closing = re.match(r"---[ \t]*\n(?:.*\n)*?(---)[ \t]*$", source, flags=re.M)
+    return source.count("\n", 0, closing.start(1)) + 1 if closing else 1
+
+
+def example_line(key: str, today: dt.date) -> str:
+    """A line a writer can copy into the front matter, with what it means."""
+    next_year = today + dt.timedelta(days=365)
+    return {
+        "title": "'title: Acne scars' (the page's short name; no other page may use it)",
+        "description": "'description: One plain sentence of 50 to 170 characters that search results show.'",
+        "last_reviewed": f"'last_reviewed: {today.isoformat()}' (the date a clinician last checked the page)",
+        "next_review": f"'next_review: {next_year.isoformat()}' (when the page must be checked again, at most {MAX_REVIEW_YEARS} years after last_reviewed)",
+        "reviewed_by": "'reviewed_by: Dr A. Name, dermatologist' (who checked the page)",
+        "references": "'references: [Alam2014, Harris2015]' (the reference keys the page cites, or [] for none)",
+        "page_type": f"'page_type: info' (one of {', '.join(PAGE_TYPES)})",
+    }[key]
 
 
 def check_front_matter(file: str, source: str, meta: dict, known_references: set[str], today: dt.date) -> list[Problem]:
@@ -31,7 +49,8 @@ def check_front_matter(file: str, source: str, meta: dict, known_references: set
 
     for key in REQUIRED:
         if key not in meta or meta[key] in (None, ""):
-            fail(key, f"missing; every page needs {', '.join(REQUIRED)} in its front matter (see CONTRIBUTING.md)")
+            fail(key, f"missing; add the line {example_line(key, today)} to the front matter, between the two '---' lines "
+                      "at the top of the page (see 'Front matter' in CONTRIBUTING.md)")
     for key in ("title", "description", "reviewed_by"):
         if key in meta and not isinstance(meta[key], str):
             fail(key, "must be text")

@@ -22,12 +22,21 @@ class Problem:
         return f"{where}:{field} {self.message}"
 
 
+def locate(source: str, text: str) -> tuple[int, int]:
+    """(line, column) of the first `text` in a file's source; (1, 1) if absent."""
+    index = source.find(text)
+    if index < 0:
+        return 1, 1
+    return source.count("\n", 0, index) + 1, index - (source.rfind("\n", 0, index) + 1) + 1
+
+
 class DataFileError(PluginError):
-    """All the problems found in one file, reported together."""
+    """All the problems found (in one file, or one per link across pages), reported together."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         noun = "problem" if len(problems) == 1 else "problems"
-        lines = [f"{len(problems)} {noun} in {problems[0].file}:"]
+        files = ", ".join(dict.fromkeys(problem.file for problem in problems))
+        lines = [f"{len(problems)} {noun} in {files}:"]
         lines += [f"  {problem}" for problem in problems]
         super().__init__("\n".join(lines))

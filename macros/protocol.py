@@ -60,14 +60,15 @@ class Protocol:
 
     def plan(self, plan_id: str) -> Plan:
         if plan_id not in self.plans:
-            raise KeyError(f"unknown plan '{plan_id}'; valid plan ids: {', '.join(self.plans)}")
+            raise KeyError(f"unknown plan '{plan_id}'{suggestion(plan_id, self.plans)}; valid plan ids: {', '.join(self.plans)}")
         return self.plans[plan_id]
 
     def milestone(self, milestone_id: str) -> Milestone:
         for milestone in self.aftercare:
             if milestone.id == milestone_id:
                 return milestone
-        raise KeyError(f"unknown aftercare milestone '{milestone_id}'; valid ids: {', '.join(m.id for m in self.aftercare)}")
+        ids = [m.id for m in self.aftercare]
+        raise KeyError(f"unknown aftercare milestone '{milestone_id}'{suggestion(milestone_id, ids)}; valid ids: {', '.join(ids)}")
 
 
 def weeks(days: int) -> float | int:

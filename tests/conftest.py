@@ -56,3 +56,19 @@ def browser(chromium_path):
         )
         yield browser
         browser.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The one-page quality report (scripts/quality_report.py), from the
+    results the quality tests recorded in this session."""
+    import sys
+
+    from quality.site_checks import RECORD
+
+    if RECORD.site_root is None or not RECORD.site_root.exists():
+        return
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from quality_report import format_report, page_rows
+
+    terminalreporter.write_sep("=", "quality report")
+    terminalreporter.write_line(format_report(page_rows(RECORD.site_root, RECORD.project, RECORD.axe, RECORD.html_errors)))

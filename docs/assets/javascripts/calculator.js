@@ -164,7 +164,8 @@
     icsButton.addEventListener("click", function () {
       if (state.start === null) return;
       var file = window.ScheduleCalendar.build(state, location.hostname || "localhost");
-      var link = el("a", "", { href: URL.createObjectURL(new Blob([file], { type: "text/calendar;charset=utf-8" })), download: "microneedling-plan.ics" });
+      /* A hidden helper link: readers never see it, so it needs no name. */
+      var link = el("a", "", { href: URL.createObjectURL(new Blob([file], { type: "text/calendar;charset=utf-8" })), download: "microneedling-plan.ics", hidden: "" });
       document.body.appendChild(link);
       link.click();
       setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);

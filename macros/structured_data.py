@@ -1,0 +1,154 @@
+"""Structured data (schema.org JSON-LD) for every patient page.
+
+Search engines read it to tell a reviewed medical page from an advert.
+Pure functions: page facts and the checked protocol in, JSON text out; the
+glue in macros/__init__.py calls them and overrides/main.html prints the
+result in the page head as <script type="application/ld+json"> (data that
+browsers never run).
+
+Only schema.org properties that say something true are used:
+- MedicalWebPage: name, description, url, inLanguage, lastReviewed,
+  reviewedBy, audience (patients), specialty, isPartOf, citation, about.
+- MedicalProcedure (on the page with the schedule calculator), one per plan
+  in the protocol file: procedureType (needles pass through the skin:
+  PercutaneousProcedure), bodyLocation, howPerformed (the sessions and the
+  time between them that studies used), followup (when results are checked).
+  schema.org has no number-valued property for a course of sessions, so the
+  numbers are written into those text properties, straight from the file.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from urllib.parse import urljoin
+
+from .protocol import Plan, Protocol
+from .references import Reference
+
+SCHEMA = "https://schema.org"
+PROCEDURE_NAME = "Microneedling"
+PROCEDURE_ALTERNATE_NAME = "Collagen induction therapy"
+
+
+def plan_page_url(site_url: str, page_src: str) -> str:
+    """Address of a page from its source path (directory URLs: a/b.md → a/b/)."""
+    path = page_src.removesuffix(".md")
+    path = "" if path == "index" else path.removesuffix("/index") + "/"
+    return urljoin(site_url, path)
+
+
+def days_text(days: int) -> str:
+    return f"{days} day" if days == 1 else f"{days} days"
+
+
+def how_performed(plan: Plan) -> str:
+    s, i = plan.sessions, plan.interval_days
+    sessions = f"{s.min} to {s.max} sessions" if s.min != s.max else f"{s.min} session{'' if s.min == 1 else 's'}"
+    gap = days_text(i.min) if i.min == i.max else f"{i.min} to {i.max} days"
+    return (
+        "A trained practitioner moves a pen or roller with many fine, sterile needles over the skin. "
+        f"Studies used {sessions} ({s.typical} is typical), {gap} apart ({days_text(i.typical)} is typical)."
+    )
+
+
+def followup(plan: Plan) -> str:
+    return f"Results are checked with the clinician about {plan.results_check_weeks} weeks after the last session."
+
+
+def medical_procedure(plan: Plan, site_url: str) -> dict:
+    return {
+        "@type": "MedicalProcedure",
+        "name": f"{PROCEDURE_NAME} for {plan.name[0].lower()}{plan.name[1:]}",
+        "alternateName": PROCEDURE_ALTERNATE_NAME,
+        "description": f"Typical course of microneedling for {plan.name[0].lower()}{plan.name[1:]} in published studies. "
+        f"Strength of evidence: {plan.evidence}.",
+        "url": plan_page_url(site_url, plan.page),
+        "procedureType": f"{SCHEMA}/PercutaneousProcedure",
+        "bodyLocation": "Skin",
+        "relevantSpecialty": f"{SCHEMA}/Dermatology",
+        "howPerformed": how_performed(plan),
+        "followup": followup(plan),
+    }
+
+
+def citation(reference: Reference) -> dict:
+    item = {"@type": "CreativeWork", "name": reference.citation}
+    if reference.links:
+        item["url"] = reference.links[0][1]
+    return item
+
+
+def medical_web_page(
+    *,
+    title: str,
+    description: str,
+    url: str,
+    language: str,
+    last_reviewed: dt.date,
+    reviewed_by: str,
+    site_name: str,
+    site_url: str,
+    references: Iterable[Reference] = (),
+    about: Plan | None = None,
+    procedures: Iterable[dict] = (),
+) -> dict:
+    data = {
+        "@context": SCHEMA,
+        "@type": "MedicalWebPage",
+        "name": title,
+        "description": description,
+        "url": url,
+        "inLanguage": language,
+        "lastReviewed": last_reviewed.isoformat(),
+        # Front matter names a team or a clinician as text; a team is the
+        # usual case ("Site editorial team"), so it is an Organization.
+        "reviewedBy": {"@type": "Organization", "name": reviewed_by},
+        "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+        "specialty": f"{SCHEMA}/Dermatology",
+        "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url},
+    }
+    cited = [citation(r) for r in references]
+    if cited:
+        data["citation"] = cited
+    if about is not None:
+        data["about"] = {"@type": "MedicalCondition", "name": about.name}
+    procedures = list(procedures)
+    if procedures:
+        data["mainEntity"] = procedures
+    return data
+
+
+def page_structured_data(
+    *,
+    page_src: str,
+    meta: dict,
+    url: str,
+    language: str,
+    site_name: str,
+    site_url: str,
+    protocol: Protocol,
+    references: dict[str, Reference],
+    has_calculator: bool,
+) -> dict:
+    """The JSON-LD object for one page, from its (already checked) front matter."""
+    about = next((p for p in protocol.plans.values() if p.page == page_src), None)
+    return medical_web_page(
+        title=meta["title"],
+        description=meta["description"],
+        url=url,
+        language=language,
+        last_reviewed=meta["last_reviewed"],
+        reviewed_by=meta["reviewed_by"],
+        site_name=site_name,
+        site_url=site_url,
+        references=[references[k] for k in meta.get("references") or () if k in references],
+        about=about,
+        procedures=[medical_procedure(p, site_url) for p in protocol.plans.values()] if has_calculator else (),
+    )
+
+
+def to_script_text(data: dict) -> str:
+    """JSON that is safe inside <script>: no '<', '>' or '&' can end the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

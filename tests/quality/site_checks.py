@@ -1,0 +1,480 @@
+"""Quality checks over a built site, one function per check.
+
+Each real test and its "can fail" twin call the same function: the twin
+feeds it a deliberately broken page and expects the failure, so a check that
+silently stopped checking would be noticed.  scripts/quality_report.py uses
+them too (`make report`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def html_pages(site_root: Path) -> list[Path]:
+    """Every HTML page of a built site: full pages, embed pages, the 404 page."""
+    return sorted(site_root.rglob("*.html"))
+
+
+def name_of(site_root: Path, path: Path) -> str:
+    return path.relative_to(site_root).as_posix()
+
+
+def url_of(site_root: Path, base_url: str, path: Path) -> str:
+    """The address a page is served at: a/index.html → base/a/."""
+    relative = name_of(site_root, path)
+    if relative == "index.html" or relative.endswith("/index.html"):
+        relative = relative.removesuffix("index.html")
+    return urljoin(base_url, relative)
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def source_of(project: Path, site_root: Path, path: Path) -> Path | None:
+    """The Markdown page a built page comes from (embed copies: the same page)."""
+    relative = name_of(site_root, path).removeprefix("embed/")
+    if not relative.endswith(".html") or relative == "404.html":
+        return None
+    stem = relative.removesuffix(".html").removesuffix("index").rstrip("/")
+    docs = project / "docs"
+    for candidate in ((docs / f"{stem}.md") if stem else None, docs / stem / "index.md"):
+        if candidate is not None and candidate.is_file():
+            return candidate
+    return None
+
+
+def front_matter(source: Path) -> dict:
+    """A page's front matter as plain YAML reads it (independently of macros/)."""
+    text = source.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return {}
+    return yaml.safe_load(text.split("---\n", 2)[1]) or {}
+
+
+# --- accessibility (axe-core in Chromium) ------------------------------------
+
+VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
+# WCAG 2.0, 2.1 and 2.2, levels A and AA, plus axe's best practices (which
+# include the search dialog's name, aria-dialog-name).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+# (CSS selector of ONE element, axe rule id, why it is excluded).  Empty: every
+# element of every page is checked with every rule.  An entry must name one
+# element and say why it cannot be fixed.
+AXE_EXCLUSIONS: list[tuple[str, str, str]] = []
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core on the page open in Playwright; its violations, minus the
+    (element, rule) pairs in AXE_EXCLUSIONS."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    response = Axe().run(page, options=options).response
+    violations = []
+    for violation in response["violations"]:
+        nodes = [
+            node for node in violation["nodes"]
+            if not any(rule == violation["id"] and node["target"] == [selector] for selector, rule, _ in AXE_EXCLUSIONS)
+        ]
+        if nodes:
+            violations.append({**violation, "nodes": nodes})
+    return violations
+
+
+def describe_axe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = ", ".join(" ".join(map(str, node["target"])) for node in violation["nodes"][:5])
+        more = f" and {len(violation['nodes']) - 5} more" if len(violation["nodes"]) > 5 else ""
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']} — {targets}{more} [{violation['helpUrl']}]")
+    return "\n    ".join(lines)
+
+
+# --- valid HTML (the Nu Html Checker) ----------------------------------------
+
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@dataclass(frozen=True)
+class VnuFilter:
+    message: str  # regular expression the checker's message must match
+    element: str  # regular expression the reported markup must match in full
+    reason: str
+
+
+# Every message we accept, matched on the message AND the exact markup, with why.
+VNU_FILTERS = [
+    VnuFilter(
+        message=r"Attribute “autocomplete” is only allowed when the input type is ",
+        element=r'<input class="md-toggle" data-md-toggle="(drawer|search)" type="checkbox" id="__(drawer|search)" autocomplete="off">',
+        reason="Material 9.8.1's base.html puts autocomplete=\"off\" on its two hidden menu and search toggles so that "
+        "Firefox does not restore them as open after the Back button. It changes nothing else; removing it means copying "
+        "and maintaining Material's whole base template.",
+    ),
+    VnuFilter(
+        message=r"Bad value “” for attribute “tabindex” on element “label”",
+        element=r'<label class="md-nav__link" for="__nav_[0-9_]+" id="__nav_[0-9_]+_label" tabindex="">',
+        reason="Material 9.8.1's partials/nav-item.html writes an empty tabindex on the titles of navigation sections "
+        "(navigation.sections). Browsers treat an empty tabindex as none, so the title stays out of the tab order as "
+        "intended (sections are always open); fixing it means copying Material's navigation template.",
+    ),
+]
+
+
+def java_command() -> str | None:
+    return os.environ.get("JAVA") or shutil.which("java")
+
+
+def run_vnu(files: list[Path]) -> dict[Path, list[dict]]:
+    """Check many files in ONE run of the checker (it takes seconds to start).
+    Returns every error message per file (warnings are not errors)."""
+    java = java_command()
+    if not java:
+        raise RuntimeError("No Java for the Nu Html Checker: run the tests with `make test`, which installs "
+                           "Debian's default-jre-headless when you are root, or install Java 11+ and set JAVA.")
+    if not VNU_JAR.is_file():
+        raise RuntimeError(f"{VNU_JAR} is missing: run `make test` (it runs `npm ci`) or `npm ci` in {ROOT}.")
+    result = subprocess.run(
+        [java, "-Xss8m", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", "--stdout", *map(str, files)],
+        capture_output=True, text=True, timeout=600,
+    )
+    if result.returncode != 0 or not result.stdout.strip():
+        raise RuntimeError(f"the Nu Html Checker did not run (exit {result.returncode}):\n{result.stderr[-2000:]}")
+    by_file: dict[Path, list[dict]] = {Path(f).resolve(): [] for f in files}
+    for message in json.loads(result.stdout)["messages"]:
+        if message.get("type") not in {"error", "non-document-error"}:
+            continue
+        path = Path(unquote(urlparse(message.get("url", "")).path)).resolve()
+        by_file.setdefault(path, []).append(message)
+    return by_file
+
+
+def reported_markup(message: dict) -> str:
+    extract = message.get("extract", "")
+    start, length = message.get("hiliteStart"), message.get("hiliteLength")
+    return extract[start:start + length] if start is not None and length is not None else extract
+
+
+def split_filtered(messages: list[dict]) -> tuple[list[dict], list[tuple[dict, VnuFilter]]]:
+    """(errors that count, (error, filter) pairs accepted by VNU_FILTERS)."""
+    kept, filtered = [], []
+    for message in messages:
+        markup = reported_markup(message).strip()
+        rule = next(
+            (f for f in VNU_FILTERS if re.search(f.message, message.get("message", "")) and re.fullmatch(f.element, markup)),
+            None,
+        )
+        if rule:
+            filtered.append((message, rule))
+        else:
+            kept.append(message)
+    return kept, filtered
+
+
+def describe_vnu(name: str, messages: list[dict]) -> str:
+    return "\n".join(
+        f"{name}:{m.get('lastLine', '?')}:{m.get('firstColumn', m.get('lastColumn', '?'))}: {m['message']}  "
+        f"[{' '.join(reported_markup(m).split())[:160]}]"
+        for m in messages
+    )
+
+
+# --- links --------------------------------------------------------------------
+
+LINK_ATTRIBUTES = (("a", "href"), ("area", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
+                   ("source", "src"), ("iframe", "src"), ("video", "src"), ("audio", "src"),
+                   ("form", "action"), ("img", "srcset"), ("source", "srcset"))
+NOT_LOCATIONS = ("mailto:", "tel:", "javascript:", "data:", "blob:", "about:")
+
+
+@dataclass
+class Crawl:
+    pages: set[str] = field(default_factory=set)  # HTML pages read
+    checked: int = 0  # internal links and resources checked
+    problems: list[str] = field(default_factory=list)
+    external: dict[str, set[str]] = field(default_factory=dict)  # address → pages linking to it
+
+
+def _ids(html: str) -> set[str]:
+    document = soup(html)
+    return {e["id"] for e in document.find_all(id=True)} | {a["name"] for a in document.find_all("a", attrs={"name": True})}
+
+
+def crawl_links(site_root: Path, base_url: str) -> Crawl:
+    """Follow every internal href/src from the home page and from every page;
+    each must name a file of the built site, and each #anchor an id in it."""
+    base = urlparse(base_url)
+    crawl = Crawl()
+    ids: dict[Path, set[str]] = {}
+    queue = [site_root / "index.html", *html_pages(site_root)]
+    while queue:
+        path = queue.pop(0)
+        name = name_of(site_root, path)
+        if name in crawl.pages:
+            continue
+        crawl.pages.add(name)
+        html = path.read_text(encoding="utf-8")
+        here = url_of(site_root, base_url, path)
+        document = soup(html)
+        for tag, attribute in LINK_ATTRIBUTES:
+            for element in document.find_all(tag, attrs={attribute: True}):
+                values = [element[attribute]]
+                if attribute == "srcset":
+                    values = [part.strip().split()[0] for part in element[attribute].split(",") if part.strip()]
+                for value in values:
+                    value = value.strip()
+                    if not value or value.lower().startswith(NOT_LOCATIONS):
+                        continue
+                    address = urlparse(urljoin(here, value))
+                    if (address.scheme, address.netloc) != (base.scheme, base.netloc):
+                        crawl.external.setdefault(address.geturl(), set()).add(name)
+                        continue
+                    crawl.checked += 1
+                    where = f"{name}: <{tag} {attribute}=\"{value}\">"
+                    if not address.path.startswith(base.path):
+                        crawl.problems.append(f"{where} leaves the site's folder {base.path}")
+                        continue
+                    relative = unquote(address.path[len(base.path):])
+                    target = site_root / relative
+                    if relative == "" or relative.endswith("/"):
+                        target = target / "index.html"
+                    elif target.is_dir():
+                        crawl.problems.append(f"{where} names the folder {relative} without a final '/': relative links there break")
+                        continue
+                    if not target.is_file():
+                        crawl.problems.append(f"{where}: {relative or '/'} does not exist in the built site")
+                        continue
+                    if target.suffix == ".html":
+                        queue.append(target)
+                        fragment = unquote(address.fragment)
+                        if fragment:
+                            if target not in ids:
+                                ids[target] = _ids(target.read_text(encoding="utf-8"))
+                            if fragment not in ids[target]:
+                                crawl.problems.append(f"{where}: {name_of(site_root, target)} has no element with id '{fragment}'")
+    return crawl
+
+
+def linked_from_home(site_root: Path, base_url: str) -> set[str]:
+    """Pages a reader reaches by following links (<a href>) from the home page."""
+    base = urlparse(base_url)
+    reached: set[str] = set()
+    queue = [site_root / "index.html"]
+    while queue:
+        path = queue.pop()
+        name = name_of(site_root, path)
+        if name in reached or not path.is_file():
+            continue
+        reached.add(name)
+        here = url_of(site_root, base_url, path)
+        for link in soup(path.read_text(encoding="utf-8")).find_all("a", href=True):
+            address = urlparse(urljoin(here, link["href"]))
+            if (address.scheme, address.netloc) != (base.scheme, base.netloc) or not address.path.startswith(base.path):
+                continue
+            relative = unquote(address.path[len(base.path):])
+            target = site_root / relative / "index.html" if relative == "" or relative.endswith("/") else site_root / relative
+            if target.suffix == ".html":
+                queue.append(target)
+    return reached
+
+
+# --- title, h1, lang, description -----------------------------------------------
+
+
+def page_basics_problems(pages: dict[str, str]) -> list[str]:
+    """Every page: a title, unique among pages search engines index (embed
+    pages are noindex copies), exactly one h1, lang set, a meta description."""
+    problems = []
+    titles: dict[str, list[str]] = {}
+    for name, html in sorted(pages.items()):
+        document = soup(html)
+        root = document.find("html")
+        if root is None or not (root.get("lang") or "").strip():
+            problems.append(f"{name}: <html> has no lang attribute (screen readers need it to pick a voice)")
+        headings = document.find_all("h1")
+        if len(headings) != 1:
+            problems.append(f"{name}: has {len(headings)} <h1> elements; a page needs exactly one (its main heading)")
+        elif not headings[0].get_text(strip=True):
+            problems.append(f"{name}: its <h1> is empty")
+        title = " ".join(document.title.get_text().split()) if document.title else ""
+        if not title:
+            problems.append(f"{name}: has no <title>")
+        description = document.find("meta", attrs={"name": "description"})
+        if description is None or not (description.get("content") or "").strip():
+            problems.append(f"{name}: has no meta description (search results show it; set 'description' in the front matter)")
+        robots = document.find("meta", attrs={"name": "robots"})
+        if title and not (robots and "noindex" in (robots.get("content") or "").lower()):
+            titles.setdefault(title, []).append(name)
+    for title, names in titles.items():
+        if len(names) > 1:
+            problems.append(f"title '{title}' is used by {len(names)} pages ({', '.join(names)}); each page needs its own 'title' in the front matter")
+    return problems
+
+
+# --- structured data (JSON-LD) ----------------------------------------------------
+
+SCHEMA = "https://schema.org"
+PROCEDURE_TYPES = {f"{SCHEMA}/PercutaneousProcedure", f"{SCHEMA}/NoninvasiveProcedure", "PercutaneousProcedure", "NoninvasiveProcedure"}
+SESSIONS = re.compile(r"(\d+)(?: to (\d+))? sessions? \((\d+) is typical\)")
+INTERVAL = re.compile(r"(\d+)(?: to (\d+))? days? apart \((\d+) days? is typical\)")
+WEEKS = re.compile(r"(\d+) weeks? after the last session")
+
+
+def json_ld(html: str) -> list:
+    """Every JSON-LD block of a page, parsed; invalid JSON raises ValueError."""
+    blocks = []
+    for script in soup(html).find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            blocks.append(json.loads(script.string or ""))
+        except json.JSONDecodeError as error:
+            raise ValueError(f"JSON-LD is not valid JSON: {error}") from None
+    return blocks
+
+
+def _items(value):
+    """Every dict inside the parsed JSON-LD, nested ones included."""
+    if isinstance(value, dict):
+        yield value
+        for child in value.values():
+            yield from _items(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _items(child)
+
+
+def of_type(blocks: list, type_name: str) -> list[dict]:
+    def types(item):
+        value = item.get("@type")
+        return value if isinstance(value, list) else [value]
+
+    return [item for item in _items(blocks) if type_name in types(item)]
+
+
+def web_page_problems(name: str, html: str, meta: dict) -> list[str]:
+    """The page's MedicalWebPage against its front matter (`meta`, as YAML reads it)."""
+    try:
+        blocks = json_ld(html)
+    except ValueError as error:
+        return [f"{name}: {error}"]
+    pages = of_type(blocks, "MedicalWebPage")
+    if len(pages) != 1:
+        return [f"{name}: has {len(pages)} JSON-LD MedicalWebPage items; needs exactly one"]
+    data, problems = pages[0], []
+
+    def expect(key, wanted, got):
+        if got != wanted:
+            problems.append(f"{name}: MedicalWebPage {key} is {got!r}, expected {wanted!r}")
+
+    top = next(b for b in blocks if data in _items(b))
+    expect("@context", SCHEMA, top.get("@context"))
+    for key in ("name", "description", "lastReviewed", "reviewedBy", "audience"):
+        if not data.get(key):
+            problems.append(f"{name}: MedicalWebPage lacks {key}")
+    expect("name", meta.get("title"), data.get("name"))
+    expect("description", meta.get("description"), data.get("description"))
+    described = soup(html).find("meta", attrs={"name": "description"})
+    expect("description (as in the meta description)", described.get("content") if described else None, data.get("description"))
+    last = meta.get("last_reviewed")
+    expect("lastReviewed", last.isoformat() if isinstance(last, dt.date) else last, data.get("lastReviewed"))
+    reviewer = data.get("reviewedBy")
+    if isinstance(reviewer, dict):
+        if reviewer.get("@type") not in {"Person", "Organization"}:
+            problems.append(f"{name}: reviewedBy must be a Person or an Organization, got {reviewer.get('@type')!r}")
+        expect("reviewedBy.name", meta.get("reviewed_by"), reviewer.get("name"))
+    elif reviewer:
+        problems.append(f"{name}: reviewedBy must be a Person or an Organization, got {reviewer!r}")
+    audience = data.get("audience")
+    if audience and not (
+        isinstance(audience, dict) and audience.get("@type") == "MedicalAudience"
+        and audience.get("audienceType") in {"Patient", f"{SCHEMA}/Patient"}
+    ):
+        problems.append(f"{name}: audience must be a MedicalAudience of type Patient, got {audience!r}")
+    canonical = soup(html).find("link", rel="canonical")
+    if canonical is not None:
+        expect("url (as in the canonical link)", canonical.get("href"), data.get("url"))
+    cited = data.get("citation") or []
+    expect("number of citations (front matter references)", len(meta.get("references") or []), len(cited))
+    return problems
+
+
+def _numbers(pattern: re.Pattern, text: str) -> tuple[int, int, int] | None:
+    """(min, max, typical) from e.g. '2 to 6 sessions (3 is typical)'."""
+    match = pattern.search(text or "")
+    if not match:
+        return None
+    low, high, typical = match.group(1), match.group(2) or match.group(1), match.group(3)
+    return int(low), int(high), int(typical)
+
+
+def procedure_problems(name: str, html: str, plans: dict, base_url: str) -> list[str]:
+    """One MedicalProcedure per plan of the protocol file (`plans` as YAML reads
+    it), whose numbers are the file's."""
+    try:
+        procedures = of_type(json_ld(html), "MedicalProcedure")
+    except ValueError as error:
+        return [f"{name}: {error}"]
+    problems = []
+    if len(procedures) != len(plans):
+        problems.append(f"{name}: {len(procedures)} MedicalProcedure items for {len(plans)} plans in the protocol file")
+    by_url = {p.get("url"): p for p in procedures}
+    for plan_id, plan in plans.items():
+        page = plan["page"].removesuffix(".md")
+        url = urljoin(base_url, "" if page == "index" else page.removesuffix("/index") + "/")
+        procedure = by_url.get(url)
+        if procedure is None:
+            problems.append(f"{name}: no MedicalProcedure with url {url} for plan {plan_id}")
+            continue
+        where = f"{name}: MedicalProcedure for {plan_id}"
+        if plan["name"].lower() not in (procedure.get("name") or "").lower():
+            problems.append(f"{where}: name {procedure.get('name')!r} does not name {plan['name']!r}")
+        if procedure.get("procedureType") not in PROCEDURE_TYPES:
+            problems.append(f"{where}: procedureType {procedure.get('procedureType')!r} is not a schema.org MedicalProcedureType")
+        for key in ("bodyLocation", "howPerformed", "followup"):
+            if not procedure.get(key):
+                problems.append(f"{where}: lacks {key}")
+        sessions, interval = plan["sessions"], plan["interval_days"]
+        wanted = {
+            "sessions": (SESSIONS, (sessions["min"], sessions["max"], sessions["typical"])),
+            "days between sessions": (INTERVAL, (interval["min"], interval["max"], interval["typical"])),
+        }
+        for label, (pattern, expected) in wanted.items():
+            got = _numbers(pattern, procedure.get("howPerformed"))
+            if got != expected:
+                problems.append(f"{where}: howPerformed gives {label} (min, max, typical) {got}, the protocol file {expected}")
+        weeks = WEEKS.search(procedure.get("followup") or "")
+        if not weeks or int(weeks.group(1)) != plan["results_check_weeks"]:
+            problems.append(f"{where}: followup {procedure.get('followup')!r} does not say {plan['results_check_weeks']} weeks after the last session")
+    return problems
+
+
+# --- results kept for the quality report ------------------------------------------------
+
+
+@dataclass
+class Record:
+    """Per-page results of this test session, for the report in the summary."""
+
+    site_root: Path | None = None
+    project: Path | None = None
+    axe: dict[str, dict[str, int]] = field(default_factory=dict)  # page → viewport → violations
+    html_errors: dict[str, int] = field(default_factory=dict)  # page → errors after filters
+
+    def site(self, site_root: Path, project: Path) -> None:
+        self.site_root, self.project = site_root, project
+
+
+RECORD = Record()

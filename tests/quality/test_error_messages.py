@@ -1,0 +1,98 @@
+"""Error messages for clinic staff: a typical mistake stops the build with
+the file, the line, what is wrong and how to fix it (CONTRIBUTING.md tells
+staff to read these).  Each test builds a copy of the project with one
+mistake, exactly as `make build` would."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from sitebuild import ROOT, build, copy_project
+
+SOURCE = Path(os.environ.get("SITE_PROJECT_DEV", ROOT))
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project", SOURCE)
+
+
+def line_of(path: Path, text: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if text in line)
+
+
+def failed_build(project: Path) -> str:
+    result = build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, "the build should have failed:\n" + output[-3000:]
+    return output
+
+
+def error_lines(output: str, location: str) -> list[str]:
+    return [line.strip() for line in output.splitlines() if line.strip().startswith(location)]
+
+
+def test_typo_in_a_protocol_key(project):
+    protocol = project / "docs" / "_data" / "protocol.yml"
+    text = protocol.read_text(encoding="utf-8")
+    protocol.write_text(text.replace("    sessions:", "    sesions:", 1), encoding="utf-8")
+    line = line_of(protocol, "sesions:")
+    output = failed_build(project)
+    found = error_lines(output, f"docs/_data/protocol.yml:{line}:5:")
+    assert found, output[-3000:]
+    assert "unknown key 'sesions'" in found[0]  # what is wrong
+    assert "did you mean 'sessions'?" in found[0]  # how to fix it
+    # The "missing key" report points back at the misspelt line.
+    assert re.search(rf"missing key 'sessions'; is 'sesions' on line {line} a misspelling of it\? Rename it to 'sessions'", output)
+
+
+def test_broken_link_in_a_page(project):
+    page = project / "docs" / "treatment-plan.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\nRead about [aftercare](aftercar.md) and [when to call](aftercare.md#no-such-section).\n", encoding="utf-8")
+    line = line_of(page, "(aftercar.md)")
+    output = failed_build(project)
+    missing_page = error_lines(output, f"docs/treatment-plan.md:{line}:")
+    assert len(missing_page) == 2, output[-3000:]
+    assert "the link 'aftercar.md' points to a page that does not exist (did you mean 'aftercare.md'?)" in missing_page[0]
+    assert "Correct the file name or remove the link" in missing_page[0]
+    assert "the link 'aftercare.md#no-such-section' points to a section '#no-such-section' that aftercare.md does not have" in missing_page[1]
+    assert "sections on aftercare.md: #" in missing_page[1]  # the valid choices
+
+
+def test_missing_review_date(project):
+    page = project / "docs" / "treatment-plan.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"^next_review:.*\n", "", text, count=1, flags=re.M), encoding="utf-8")
+    closing = page.read_text(encoding="utf-8").splitlines().index("---", 1) + 1
+    output = failed_build(project)
+    found = error_lines(output, f"docs/treatment-plan.md:{closing}:1: next_review: missing;")
+    assert found, output[-3000:]
+    assert "add the line 'next_review: " in found[0] and "to the front matter" in found[0]
+
+
+def test_overdue_review(project):
+    page = project / "docs" / "treatment-plan.md"
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r"^last_reviewed:.*$", "last_reviewed: 2020-01-01", text, count=1, flags=re.M)
+    page.write_text(re.sub(r"^next_review:.*$", "next_review: 2021-01-01", text, count=1, flags=re.M), encoding="utf-8")
+    line = line_of(page, "next_review:")
+    output = failed_build(project)
+    found = error_lines(output, f"docs/treatment-plan.md:{line}:1: next_review:")
+    assert found and "overdue; review the page, then update last_reviewed and next_review" in found[0], output[-3000:]
+
+
+def test_unknown_reference_key(project):
+    page = project / "docs" / "treatment-plan.md"
+    text = page.read_text(encoding="utf-8")
+    key = next(k for k in ("Harris2015", "Alam2014") if f'cite("{k}")' in text)
+    typo = key[:-2] + key[-1] + key[-2]  # two digits swapped, e.g. Alam2041
+    page.write_text(text.replace(f'cite("{key}")', f'cite("{typo}")', 1), encoding="utf-8")
+    line = line_of(page, typo)
+    output = failed_build(project)
+    assert re.search(rf"docs/treatment-plan.md:{line}:\d+: unknown reference key\(s\) {typo} \(did you mean '{key}'\?\)", output), output[-3000:]
+    assert "correct the key, or add the source there first" in output

@@ -1,0 +1,89 @@
+"""Structured data: every patient page carries a JSON-LD MedicalWebPage that
+matches its front matter, and the page with the calculator a MedicalProcedure
+per plan whose numbers are the protocol file's (read here with plain YAML)."""
+from __future__ import annotations
+
+import copy
+import json
+
+from expected import raw_protocol
+from quality.site_checks import (
+    front_matter, html_pages, json_ld, name_of, of_type, procedure_problems, source_of, web_page_problems,
+)
+
+
+def patient_pages(site):
+    """(name, built page, source) of every full page built from Markdown."""
+    for path in html_pages(site.root):
+        name = name_of(site.root, path)
+        source = source_of(site.project, site.root, path)
+        if source is not None and not name.startswith("embed/"):
+            yield name, path, source
+
+
+def test_every_patient_page_is_a_medical_web_page(site):
+    problems, checked = [], 0
+    for name, path, source in patient_pages(site):
+        problems += web_page_problems(name, path.read_text(encoding="utf-8"), front_matter(source))
+        checked += 1
+    assert checked >= 2
+    assert not problems, "\n".join(problems)
+
+
+def calculator_page(site):
+    return site.root / "treatment-plan" / "index.html"
+
+
+def test_treatment_plan_page_describes_each_plan_as_a_medical_procedure(site):
+    plans = raw_protocol(site.project)["plans"]
+    problems = procedure_problems("treatment-plan/index.html", calculator_page(site).read_text(encoding="utf-8"), plans, site.url)
+    assert not problems, "\n".join(problems)
+
+
+def test_only_the_calculator_page_carries_procedures(site):
+    for name, path, _ in patient_pages(site):
+        if path != calculator_page(site):
+            assert not of_type(json_ld(path.read_text(encoding="utf-8")), "MedicalProcedure"), name
+
+
+def test_condition_pages_say_what_they_are_about(site):
+    for plan in raw_protocol(site.project)["plans"].values():
+        path = site.root / plan["page"].removesuffix(".md") / "index.html"
+        about = of_type(json_ld(path.read_text(encoding="utf-8")), "MedicalWebPage")[0].get("about")
+        assert about == {"@type": "MedicalCondition", "name": plan["name"]}, plan["page"]
+
+
+def replace_json_ld(html: str, change) -> str:
+    start = html.index('<script type="application/ld+json">') + len('<script type="application/ld+json">')
+    end = html.index("</script>", start)
+    data = json.loads(html[start:end])
+    change(data)
+    return html[:start] + json.dumps(data) + html[end:]
+
+
+def test_structured_data_checks_find_mistakes(site):
+    """Can fail: a page without review date or audience, a reviewer who is not
+    the front matter's, a procedure with a wrong session count, invalid JSON."""
+    name, path, source = next(p for p in patient_pages(site) if p[1] == calculator_page(site))
+    html, meta = path.read_text(encoding="utf-8"), front_matter(source)
+    assert web_page_problems(name, html, meta) == []
+
+    def break_page(data):
+        del data["lastReviewed"], data["audience"]
+        data["reviewedBy"]["name"] = "Somebody else"
+
+    problems = "\n".join(web_page_problems(name, replace_json_ld(html, break_page), meta))
+    assert "lacks lastReviewed" in problems and "lacks audience" in problems and "reviewedBy.name" in problems
+
+    plans = raw_protocol(site.project)["plans"]
+    plan_id, plan = next(iter(plans.items()))
+    wrong = copy.deepcopy(plans)
+    wrong[plan_id]["sessions"]["max"] += 1
+    problems = "\n".join(procedure_problems(name, html, wrong, site.url))
+    assert f"MedicalProcedure for {plan_id}: howPerformed gives sessions" in problems
+    wrong = copy.deepcopy(plans)
+    wrong[plan_id]["results_check_weeks"] += 1
+    assert "followup" in "\n".join(procedure_problems(name, html, wrong, site.url))
+
+    broken = html.replace('<script type="application/ld+json">{', '<script type="application/ld+json">{,', 1)
+    assert "not valid JSON" in web_page_problems(name, broken, meta)[0]

@@ -1,0 +1,52 @@
+"""JSON-LD rendering: honest schema.org properties, numbers from the plan."""
+import datetime as dt
+import json
+
+from macros.protocol import Plan, Protocol, Range
+from macros.references import Reference
+from macros.structured_data import page_structured_data, plan_page_url, to_script_text
+
+PLAN = Plan(id="acne-scars", name="Acne scars", page="conditions/acne-scars.md", sessions=Range(3, 2, 6),
+            interval_days=Range(28, 14, 42), evidence="moderate", results_check_weeks=26, references=("Alam2014",))
+PROTOCOL = Protocol(plans={"acne-scars": PLAN}, aftercare=())
+REFERENCES = {"Alam2014": Reference(key="Alam2014", label="Alam 2014", citation="Alam M. A trial.", checked="abstract", doi="10.1/x")}
+META = {"title": "Acne scars", "description": "About acne scars.", "last_reviewed": dt.date(2026, 11, 23),
+        "reviewed_by": "Site editorial team", "references": ["Alam2014"]}
+
+
+def render(page_src="conditions/acne-scars.md", has_calculator=False):
+    return page_structured_data(page_src=page_src, meta=META, url="https://example.org/conditions/acne-scars/", language="en",
+                                site_name="Site", site_url="https://example.org/", protocol=PROTOCOL,
+                                references=REFERENCES, has_calculator=has_calculator)
+
+
+def test_medical_web_page_from_front_matter():
+    data = render()
+    assert data["@context"] == "https://schema.org" and data["@type"] == "MedicalWebPage"
+    assert (data["name"], data["description"], data["lastReviewed"]) == ("Acne scars", "About acne scars.", "2026-11-23")
+    assert data["reviewedBy"] == {"@type": "Organization", "name": "Site editorial team"}
+    assert data["audience"] == {"@type": "MedicalAudience", "audienceType": "Patient"}
+    assert data["about"] == {"@type": "MedicalCondition", "name": "Acne scars"}
+    assert data["citation"] == [{"@type": "CreativeWork", "name": "Alam M. A trial.", "url": "https://doi.org/10.1/x"}]
+    assert "mainEntity" not in data
+
+
+def test_procedure_numbers_come_from_the_plan():
+    procedure = render("treatment-plan.md", has_calculator=True)["mainEntity"][0]
+    assert procedure["@type"] == "MedicalProcedure"
+    assert procedure["procedureType"] == "https://schema.org/PercutaneousProcedure"
+    assert "2 to 6 sessions (3 is typical), 14 to 42 days apart (28 days is typical)" in procedure["howPerformed"]
+    assert "26 weeks after the last session" in procedure["followup"]
+    assert procedure["url"] == "https://example.org/conditions/acne-scars/"
+
+
+def test_script_text_cannot_close_the_script_element():
+    text = to_script_text({"name": "</script><b>&"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"name": "</script><b>&"}
+
+
+def test_page_urls():
+    assert plan_page_url("https://x.org/", "index.md") == "https://x.org/"
+    assert plan_page_url("https://x.org/", "conditions/index.md") == "https://x.org/conditions/"
+    assert plan_page_url("https://x.org/", "faq.md") == "https://x.org/faq/"
