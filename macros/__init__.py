@@ -6,18 +6,23 @@ without a build); this file only connects them to MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import governance, links, render, structured_data
+from . import embed, governance, links, render, security_headers, structured_data
 from .checks import suggestion
+from .clinic import load_clinic
 from .problems import DataFileError, locate
 from .protocol import load_protocol
 from .references import load_references
 
 PROTOCOL = "_data/protocol.yml"
 REFERENCES = "_data/references.yml"
+CLINIC = "_data/clinic.yml"
+# Pages that get a "see a practitioner" or clinic contact box.
+CONTACT_PAGE_TYPES = {"condition", "treatment"}
 
 
 def _display(path: Path, root: Path) -> str:
@@ -33,6 +38,9 @@ def define_env(env) -> None:
     known_pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     references = load_references(docs / REFERENCES, _display(docs / REFERENCES, root))
     protocol = load_protocol(docs / PROTOCOL, _display(docs / PROTOCOL, root), known_pages, set(references))
+    clinic = load_clinic(docs / CLINIC, _display(docs / CLINIC, root), docs, protocol)
+    # Templates (overrides/main.html) read the clinic from config.extra.
+    env.conf["extra"]["clinic"] = render.clinic_template_data(clinic)
     cited: dict[str, set[str]] = {}
     calculator_pages: set[str] = set()  # pages that show the schedule calculator
 
@@ -90,7 +98,7 @@ def define_env(env) -> None:
     def schedule_calculator(plan_id: str = "acne-scars") -> str:
         plan_or_fail(plan_id)
         calculator_pages.add(page_src())
-        return render.calculator(protocol, plan_id)
+        return render.calculator(protocol, plan_id, clinic)
 
     @env.macro
     def aftercare_timeline() -> str:
@@ -104,8 +112,14 @@ def define_env(env) -> None:
     def reference_list() -> str:
         return render.reference_list(references)
 
+    @env.macro
+    def embed_snippets() -> str:
+        """One copy-paste iframe snippet per patient page, for clinics."""
+        pages = [(p.file.src_uri, p.title) for p in env.variables["navigation"].pages]
+        return render.embed_snippets(pages, env.conf["site_url"] or "", embed.EMBED_DIR, docs)
+
     env.variables["_site_data"] = {"protocol": protocol, "references": references, "cited": cited,
-                                   "calculator_pages": calculator_pages}
+                                   "calculator_pages": calculator_pages, "clinic": clinic}
 
 
 def on_pre_page_macros(env) -> None:
@@ -130,6 +144,9 @@ def on_post_page_macros(env) -> None:
     )
     if problems:
         raise DataFileError(problems)
+    if env.page.meta.get("page_type") in CONTACT_PAGE_TYPES:
+        about = next((p for p in data["protocol"].plans.values() if p.page == file.src_uri), None)
+        env.markdown += render.clinic_contact(data["clinic"], about, file.src_uri)
     # JSON-LD for search engines; overrides/main.html prints it in the page head.
     site_url = env.conf.get("site_url") or ""
     env.page.meta["structured_data"] = structured_data.to_script_text(structured_data.page_structured_data(
@@ -146,10 +163,27 @@ def on_post_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Stop the build on a link to a missing page or section, naming its file and line.
+    """Check links, then add the embed pages and the security headers.
 
-    mkdocs-macros calls one on_post_build per module: add other post-build
-    steps to this function rather than defining a second one."""
-    problems = links.check_site_links(Path(env.conf["docs_dir"]), Path(env.conf["site_dir"]), env.conf["use_directory_urls"])
+    Any problem stops the build and removes its output: nothing half-built
+    is left to publish.  mkdocs-macros calls one on_post_build per module:
+    add other post-build steps to this function rather than defining a
+    second one."""
+    site_dir = Path(env.conf["site_dir"])
+    clinic = env.variables["_site_data"]["clinic"]
+    problems = links.check_site_links(Path(env.conf["docs_dir"]), site_dir, env.conf["use_directory_urls"])
+    if not problems:
+        embed.write_embed_pages(site_dir, skip=_not_embedded(env))
+        problems = security_headers.write_security_headers(site_dir, embed.EMBED_DIR, clinic.embed_origins)
     if problems:
+        shutil.rmtree(site_dir, ignore_errors=True)
         raise DataFileError(problems)
+
+
+def _not_embedded(env) -> frozenset[str]:
+    """Built paths of pages whose front matter says `embed: false` (pages for clinics, not patients)."""
+    return frozenset(
+        embed.built_path(page.file.src_uri)
+        for page in env.variables["navigation"].pages
+        if page.meta.get("embed") is False
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import yaml
+
 from .checks import suggestion
 from .problems import Problem
 
@@ -15,6 +17,16 @@ REQUIRED_SECTIONS = (
     "How it may help", "How well it works", "Risks and side effects",
     "Other options", "What is uncertain", "When to get help",
 )
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+
+
+def front_matter(source: str) -> dict:
+    """A page's front matter as a mapping ({} when it has none)."""
+    match = FRONT_MATTER.match(source)
+    data = yaml.safe_load(match.group(1)) if match else None
+    return data if isinstance(data, dict) else {}
 
 
 def field_line(source: str, key: str) -> int:

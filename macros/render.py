@@ -4,7 +4,11 @@ from __future__ import annotations
 import json
 import posixpath
 from html import escape
+from urllib.parse import urljoin, urlsplit
 
+from .clinic import NO_CLINIC, Clinic
+from .embed import built_path, iframe_snippet
+from .governance import front_matter
 from .protocol import Plan, Protocol, Range
 from .references import Reference
 from .schedule import Step, compute_schedule, describe_day, interval_choices
@@ -65,8 +69,11 @@ def schedule_rows(steps: list[Step], plan: Plan) -> str:
     )
 
 
-def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step]) -> dict:
-    """Everything the browser needs, computed here so the rules live in one place."""
+def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: Clinic = NO_CLINIC) -> dict:
+    """Everything the browser needs, computed here so the rules live in one place.
+
+    `defaults` are the clinic's own values where it set them, else the
+    typical ones; `clinic` names whose choice they are (None: typical)."""
     return {
         "defaultPlan": plan.id,
         "plans": {
@@ -75,6 +82,9 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step]) -> dict:
                 "sessions": vars(p.sessions),
                 "intervalDays": vars(p.interval_days),
                 "intervalChoices": interval_choices(p),
+                "defaults": {"sessions": clinic.sessions(p.id, p.sessions.typical),
+                             "intervalDays": clinic.interval_days(p.id, p.interval_days.typical)},
+                "clinic": clinic.name if p.id in clinic.plans else None,
                 "resultsCheckDays": p.results_check_weeks * 7,
                 "resultsNote": results_note(p),
             }
@@ -88,9 +98,15 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step]) -> dict:
     }
 
 
-def calculator(protocol: Protocol, plan_id: str) -> str:
+def plan_summary(plan: Plan, sessions: int, interval_days: int) -> str:
+    return f"{plan.name.lower()}: {sessions} session{'s' if sessions != 1 else ''}, {interval_text(interval_days)} apart"
+
+
+def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC) -> str:
     plan = protocol.plan(plan_id)
-    steps = compute_schedule(plan, protocol.aftercare)
+    sessions = clinic.sessions(plan.id, plan.sessions.typical)
+    interval_days = clinic.interval_days(plan.id, plan.interval_days.typical)
+    steps = compute_schedule(plan, protocol.aftercare, sessions, interval_days)
     prefix = f"calc-{plan.id}"
     plan_options = "".join(
         f'<option value="{escape(p.id)}"{" selected" if p.id == plan.id else ""}>{escape(p.name)}</option>'
@@ -98,8 +114,9 @@ def calculator(protocol: Protocol, plan_id: str) -> str:
     )
     # A <template>, not a <script>: Material's instant navigation re-runs
     # every <script> in the page body as JavaScript, whatever its type.
-    data = escape(json.dumps(calculator_data(protocol, plan, steps), separators=(",", ":")), quote=False)
-    caption = f"Typical schedule for {plan.name.lower()}: {plan.sessions.typical} sessions, {interval_text(plan.interval_days.typical)} apart"
+    data = escape(json.dumps(calculator_data(protocol, plan, steps, clinic), separators=(",", ":")), quote=False)
+    whose = f"{clinic.name}'s usual schedule for" if plan.id in clinic.plans else "Typical schedule for"
+    caption = f"{whose} {plan_summary(plan, sessions, interval_days)}"
     return f"""
 <div class="calculator" data-calculator>
 <form class="calculator__form" data-calculator-form data-search-exclude hidden>
@@ -188,3 +205,77 @@ def reference_list(references: dict[str, Reference]) -> str:
             f'<br><small>What we checked: {escape(ref.checked)}.{note}</small></li>'
         )
     return '\n<ol class="references">\n' + "\n".join(items) + "\n</ol>\n"
+
+
+# --- clinic --------------------------------------------------------------------
+
+
+def clinic_template_data(clinic: Clinic) -> dict:
+    """What overrides/main.html shows of the clinic (empty name: nothing)."""
+    if not clinic.shown:
+        return {}
+    return {
+        "name": clinic.name,
+        "phone": clinic.phone,
+        "phone_link": clinic.phone_link if clinic.phone else "",
+        "booking_url": clinic.booking_url,
+        "address": clinic.address,
+        "logo": clinic.logo,
+        "brand_colour": clinic.brand_colour,
+    }
+
+
+def clinic_contact(clinic: Clinic, plan: Plan | None, page_src: str) -> str:
+    """Markdown box at the end of condition and treatment pages: the clinic's
+    contact details and own plan, or neutral advice when no clinic is set."""
+    questions = link_from(page_src, "safety.md", "questions-to-ask-a-practitioner")
+    if not clinic.shown:
+        return (
+            '\n\n<aside class="clinic-cta" aria-label="Next step" markdown>\n'
+            "**Thinking about microneedling?** Talk it through with a qualified practitioner, "
+            "such as a dermatologist, before you book. "
+            f"Take our [questions to ask a practitioner]({questions}) with you.\n"
+            "</aside>\n"
+        )
+    contact = []
+    if clinic.phone:
+        contact.append(f"[Call {escape(clinic.phone)}]({clinic.phone_link})")
+    if clinic.booking_url:
+        contact.append(f"[Book an appointment]({clinic.booking_url})")
+    if clinic.address:
+        contact.append(escape(clinic.address))
+    lines = [f"**Talk to {escape(clinic.name)}.** " + " · ".join(contact)]
+    if plan is not None and plan.id in clinic.plans:
+        sessions = clinic.sessions(plan.id, plan.sessions.typical)
+        interval = clinic.interval_days(plan.id, plan.interval_days.typical)
+        lines.append(
+            f"{escape(clinic.name)}'s usual plan for {plan_summary(plan, sessions, interval)}. "
+            f"This is the clinic's own choice, within what studies used: "
+            f"{range_text(plan.sessions.min, plan.sessions.max)} sessions, {interval_range_text(plan.interval_days)} apart."
+        )
+    lines.append(f"Before you book, read our [questions to ask a practitioner]({questions}).")
+    body = "\n\n".join(lines)
+    return f'\n\n<aside class="clinic-cta" aria-label="Contact {escape(clinic.name)}" markdown>\n{body}\n</aside>\n'
+
+
+# --- embedding -----------------------------------------------------------------
+
+EMBED_SANDBOX = "allow-scripts allow-same-origin allow-downloads allow-popups allow-popups-to-escape-sandbox allow-modals"
+
+
+def embed_snippets(pages: list[tuple[str, str]], site_url: str, embed_dir: str, docs_dir) -> str:
+    """A section per page with its copy-paste snippet (pages marked
+    `embed: false` in their front matter have no embed version)."""
+    parts = urlsplit(site_url)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    sections = []
+    for src_uri, title in pages:
+        meta = front_matter((docs_dir / src_uri).read_text(encoding="utf-8"))
+        if meta.get("embed") is False:
+            continue
+        title = meta.get("title") or title
+        folder = built_path(src_uri).removesuffix("index.html")
+        url = urljoin(site_url, f"{embed_dir}/{folder}")
+        snippet = iframe_snippet(url, title, origin, EMBED_SANDBOX)
+        sections.append(f"### {title}\n\nAddress: `{url}`\n\n```html\n{snippet}\n```\n")
+    return "\n".join(sections)

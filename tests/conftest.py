@@ -3,12 +3,15 @@ HTTP server for it, and the system Chromium driven by Playwright."""
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, build, copy_project, free_port, serve, set_config
+from sitebuild import ROOT, build, copy_project, free_port, parse_headers_file, serve, set_config
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @dataclass(frozen=True)
@@ -22,17 +25,49 @@ class BuiltSite:
         return sorted(p for p in self.root.rglob("*.html") if p.name != "404.html")
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> BuiltSite:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    project = copy_project(tmp_path_factory.mktemp("project"), Path(os.environ.get("SITE_PROJECT_DEV", ROOT)))
-    # Instant navigation only works when site_url is the origin it is served from.
-    set_config(project, "site_url", url)
+def build_and_serve(project: Path, port: int):
+    """Strict build of a copied project, served with the security headers the
+    build wrote (site/_headers), as a static host would send them."""
     result = build(project)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    server = serve(project / "site", port)
-    yield BuiltSite(project, project / "site", url)
+    headers = project / "site" / "_headers"
+    rules = parse_headers_file(headers.read_text(encoding="utf-8")) if headers.exists() else []  # TEMP
+    return serve(project / "site", port, rules)
+
+
+def new_project(tmp_path_factory, port: int) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("project"), Path(os.environ.get("SITE_PROJECT_DEV", ROOT)))
+    # Instant navigation only works when site_url is the origin it is served from.
+    set_config(project, "site_url", f"http://127.0.0.1:{port}/")
+    return project
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    """The site as shipped: no clinic set."""
+    port = free_port()
+    project = new_project(tmp_path_factory, port)
+    server = build_and_serve(project, port)
+    yield BuiltSite(project, project / "site", f"http://127.0.0.1:{port}/")
+    server.shutdown()
+
+
+@dataclass(frozen=True)
+class ClinicSite(BuiltSite):
+    host_url: str  # a second local origin, listed in the clinic's embed_origins
+
+
+@pytest.fixture(scope="session")
+def clinic_site(tmp_path_factory) -> ClinicSite:
+    """The same site built with the sample clinic of tests/fixtures/clinic/."""
+    port, host_port = free_port(), free_port()
+    host_url = f"http://127.0.0.1:{host_port}/"
+    project = new_project(tmp_path_factory, port)
+    settings = (FIXTURES / "clinic" / "sample.yml").read_text(encoding="utf-8")
+    (project / "docs" / "_data" / "clinic.yml").write_text(settings.replace("HOST_ORIGIN", host_url.rstrip("/")), encoding="utf-8")
+    shutil.copy(FIXTURES / "clinic" / "clinic-logo.svg", project / "docs" / "assets" / "images" / "clinic-logo.svg")
+    server = build_and_serve(project, port)
+    yield ClinicSite(project, project / "site", f"http://127.0.0.1:{port}/", host_url)
     server.shutdown()
 
 

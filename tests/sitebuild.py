@@ -52,11 +52,38 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def parse_headers_file(text: str) -> list[tuple[str, dict[str, str]]]:
+    """Rules of a Netlify / Cloudflare Pages `_headers` file: (path pattern, headers)."""
+    rules: list[tuple[str, dict[str, str]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), {}))
+        else:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1][name.strip()] = value.strip()
+    return rules
+
+
+def headers_for(rules: list[tuple[str, dict[str, str]]], path: str) -> dict[str, str]:
+    """Headers a host sends for `path`: every matching rule applies ('*' matches
+    anything).  A header set by two matching rules would be joined by the host
+    into two policies, so it is refused here."""
+    headers: dict[str, str] = {}
+    for pattern, values in rules:
+        if re.fullmatch(re.escape(pattern).replace(r"\*", ".*"), path):
+            for name, value in values.items():
+                assert name not in headers, f"{path}: {name} set by two rules of _headers"
+                headers[name] = value
+    return headers
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extra_headers: dict[str, str] = {}
+    header_rules: list[tuple[str, dict[str, str]]] = []
 
     def end_headers(self) -> None:
-        for name, value in self.extra_headers.items():
+        for name, value in headers_for(self.header_rules, self.path.split("?", 1)[0]).items():
             self.send_header(name, value)
         super().end_headers()
 
@@ -64,8 +91,10 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path, port: int, headers: dict[str, str] | None = None) -> http.server.ThreadingHTTPServer:
-    handler = type("Handler", (QuietHandler,), {"extra_headers": headers or {}})
+def serve(directory: Path, port: int, header_rules: list | None = None) -> http.server.ThreadingHTTPServer:
+    """Serve `directory` on 127.0.0.1:port, sending the headers of `header_rules`
+    (parse_headers_file of the site's _headers) as a static host would."""
+    handler = type("Handler", (QuietHandler,), {"header_rules": header_rules or []})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

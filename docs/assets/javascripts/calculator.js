@@ -111,10 +111,13 @@
     function choosePlan(planId) {
       var plan = data.plans[planId], counts = [];
       for (var n = plan.sessions.min; n <= plan.sessions.max; n++) counts.push(n);
-      fillSelect(sessionsSelect, counts, String, plan.sessions.typical);
-      fillSelect(intervalSelect, plan.intervalChoices, intervalText, plan.intervalDays.typical);
-      $("sessions-hint").textContent = "Studies used " + plan.sessions.min + " to " + plan.sessions.max + "; " + plan.sessions.typical + " is typical.";
-      $("interval-hint").textContent = "Studies used " + intervalText(plan.intervalDays.min) + " to " + intervalText(plan.intervalDays.max) + ".";
+      fillSelect(sessionsSelect, counts, String, plan.defaults.sessions);
+      fillSelect(intervalSelect, plan.intervalChoices, intervalText, plan.defaults.intervalDays);
+      /* A clinic's own values are labelled as the clinic's, beside the studies' range. */
+      $("sessions-hint").textContent = "Studies used " + plan.sessions.min + " to " + plan.sessions.max + "; " +
+        (plan.clinic ? plan.clinic + " usually plans " + plan.defaults.sessions + "." : plan.sessions.typical + " is typical.");
+      $("interval-hint").textContent = "Studies used " + intervalText(plan.intervalDays.min) + " to " + intervalText(plan.intervalDays.max) +
+        (plan.clinic ? "; " + plan.clinic + " usually plans " + intervalText(plan.defaults.intervalDays) + "." : ".");
     }
 
     function showError(message) {
@@ -143,7 +146,10 @@
       root.querySelectorAll("thead [data-date-cell]").forEach(function (c) { c.hidden = start === null; });
       icsButton.disabled = start === null;
       var summary = plan.name + ": " + plural(sessions, "session") + ", " + intervalText(interval) + " apart";
-      caption.textContent = (start === null ? "Typical schedule for " : "Your schedule for ") + summary.charAt(0).toLowerCase() + summary.slice(1) +
+      var isDefault = sessions === plan.defaults.sessions && interval === plan.defaults.intervalDays;
+      var whose = start !== null ? "Your schedule for " : !isDefault ? "Schedule for " :
+        plan.clinic ? plan.clinic + "'s usual schedule for " : "Typical schedule for ";
+      caption.textContent = whose + summary.charAt(0).toLowerCase() + summary.slice(1) +
         (start === null ? "" : ", starting " + longDate.format(start));
       if (announce) {
         status.textContent = error.hidden
@@ -165,7 +171,7 @@
       if (state.start === null) return;
       var file = window.ScheduleCalendar.build(state, location.hostname || "localhost");
       /* A hidden helper link: readers never see it, so it needs no name. */
-      var link = el("a", "", { href: URL.createObjectURL(new Blob([file], { type: "text/calendar;charset=utf-8" })), download: "microneedling-plan.ics", hidden: "" });
+      var link = el("a", "", { href: URL.createObjectURL(new Blob([file], { type: "text/calendar;charset=utf-8" })), download: "microneedling-plan.ics", target: "_self", hidden: "" });
       document.body.appendChild(link);
       link.click();
       setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);

@@ -1,0 +1,149 @@
+"""Chrome-less embed pages, made from the built full pages.
+
+Clinics show these in an iframe on their own sites.  Each embed page keeps
+the full page's article (content, clinic box, review dates) and stylesheets,
+and drops the header, navigation, search, footer and Material's scripts:
+those read localStorage at start-up, which throws in a frame whose storage
+the browser blocks, and an embed page needs none of them.
+
+`<base href=... target="_blank">` points every relative address at the full
+page's folder, so assets load as they do there and every link opens the full
+site in a new tab, never inside the frame.  Pure string functions: full page
+HTML in, embed page HTML out.
+"""
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+
+EMBED_DIR = "embed"
+MATERIAL_BUNDLE = re.compile(r"/bundle\.[0-9a-f]+\.min\.js$")
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+# Stylesheets and the site icon (without it, browsers ask for /favicon.ico).
+HEAD_LINKS = re.compile(r'<link rel="(?:stylesheet|icon)" href="[^"]*">')
+INLINE_STYLE = re.compile(r"<style>.*?</style>", re.S)
+SCRIPT_SRC = re.compile(r'<script src="([^"]*)"[^>]*></script>')
+
+
+class NotAContentPage(ValueError):
+    pass
+
+
+def _first(pattern: str, html: str) -> str:
+    match = re.search(pattern, html, re.S)
+    return match.group(1) if match else ""
+
+
+def page_folder(html_path: str) -> str:
+    """Site-relative folder of a built page: 'conditions/acne-scars/index.html' → 'conditions/acne-scars/'."""
+    folder = html_path.rsplit("/", 1)[0] + "/" if "/" in html_path else ""
+    return folder
+
+
+def built_path(src_uri: str) -> str:
+    """Built HTML of a source page with directory URLs: 'a/b.md' → 'a/b/index.html'."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def embed_path(html_path: str) -> str:
+    return f"{EMBED_DIR}/{html_path}"
+
+
+def base_href(html_path: str) -> str:
+    """From embed/<folder>/ back up to the full page's <folder>/."""
+    folder = page_folder(html_path)
+    return "../" * (folder.count("/") + 1) + folder
+
+
+def embed_page(full_html: str, html_path: str) -> str:
+    """The embed version of one built full page."""
+    article = ARTICLE.search(full_html)
+    if not article:
+        raise NotAContentPage(f"{html_path}: no Material article found")
+    content = HEADERLINK.sub("", article.group(1)).strip()
+    lang = _first(r'<html lang="([^"]*)"', full_html) or "en"
+    title = _first(r"<title>(.*?)</title>", full_html)
+    description = _first(r'<meta name="description" content="([^"]*)">', full_html)
+    canonical = _first(r'<link rel="canonical" href="([^"]*)">', full_html)
+    styles = "\n".join(HEAD_LINKS.findall(full_html) + INLINE_STYLE.findall(full_html.split("</head>", 1)[0]))
+    scripts = "\n".join(
+        f'<script src="{src}" defer></script>'
+        for src in SCRIPT_SRC.findall(full_html)
+        if not MATERIAL_BUNDLE.search(src)
+    )
+    embed_script = "../" * (page_folder(html_path).count("/")) + "assets/javascripts/embed.js"
+    clinic_strip = _first(r'(<aside class="clinic-strip".*?</aside>)', full_html)
+    canonical_link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    return f"""<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<base href="{base_href(html_path)}" target="_blank">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{title}</title>
+<meta name="description" content="{description}">
+<meta name="robots" content="noindex">
+{canonical_link}
+{styles}
+</head>
+<body class="embed-page">
+<div class="embed" data-embed>
+{clinic_strip}
+<main class="md-content">
+<article class="md-content__inner md-typeset">
+{content}
+<p class="embed__full-page"><a href="./">Open the full page<span class="md-visually-hidden">: {title}</span></a> (opens in a new tab)</p>
+</article>
+</main>
+</div>
+{scripts}
+<script src="{embed_script}" defer></script>
+</body>
+</html>
+"""
+
+
+def write_embed_pages(site_dir: Path, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Write embed/<page> for every built content page; return their site paths.
+
+    `skip` holds built paths of pages that get no embed version."""
+    written = []
+    for page in sorted(site_dir.rglob("index.html")):
+        html_path = page.relative_to(site_dir).as_posix()
+        if html_path.startswith(EMBED_DIR + "/") or html_path in skip:
+            continue
+        try:
+            html = embed_page(page.read_text(encoding="utf-8"), html_path)
+        except NotAContentPage:
+            continue
+        target = site_dir / embed_path(html_path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        written.append(embed_path(html_path))
+    return written
+
+
+def iframe_snippet(embed_url: str, title: str, site_origin: str, sandbox: str) -> str:
+    """The HTML a clinic pastes into its own page for one embed page."""
+    frame_id = "microneedling-" + (re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "page")
+    return f"""<iframe id="{frame_id}" src="{escape(embed_url)}"
+        title="{escape(title)}" width="100%" height="900" loading="lazy"
+        sandbox="{sandbox}"
+        style="border: 0; display: block;"></iframe>
+<script>
+  /* Resize the frame to its content. Accept messages only from the
+     microneedling site and only from this frame. */
+  window.addEventListener("message", function (event) {{
+    var frame = document.getElementById("{frame_id}");
+    if (event.origin !== "{site_origin}" || event.source !== frame.contentWindow) return;
+    var data = event.data || {{}};
+    if (data.type === "microneedling-embed:height" && typeof data.height === "number") {{
+      frame.style.height = Math.max(200, Math.min(data.height, 30000)) + "px";
+    }}
+  }});
+</script>"""
