@@ -30,13 +30,12 @@ def build_and_serve(project: Path, port: int):
     build wrote (site/_headers), as a static host would send them."""
     result = build(project)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    headers = project / "site" / "_headers"
-    rules = parse_headers_file(headers.read_text(encoding="utf-8")) if headers.exists() else []  # TEMP
+    rules = parse_headers_file((project / "site" / "_headers").read_text(encoding="utf-8"))
     return serve(project / "site", port, rules)
 
 
 def new_project(tmp_path_factory, port: int) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("project"), Path(os.environ.get("SITE_PROJECT_DEV", ROOT)))
+    project = copy_project(tmp_path_factory.mktemp("project"), ROOT)
     # Instant navigation only works when site_url is the origin it is served from.
     set_config(project, "site_url", f"http://127.0.0.1:{port}/")
     return project

@@ -228,8 +228,10 @@ def crawl_links(site_root: Path, base_url: str) -> Crawl:
             continue
         crawl.pages.add(name)
         html = path.read_text(encoding="utf-8")
-        here = url_of(site_root, base_url, path)
         document = soup(html)
+        here = url_of(site_root, base_url, path)
+        if document.base and document.base.get("href"):  # embed pages resolve against their full page
+            here = urljoin(here, document.base["href"])
         for tag, attribute in LINK_ATTRIBUTES:
             for element in document.find_all(tag, attrs={attribute: True}):
                 values = [element[attribute]]

@@ -17,7 +17,10 @@ def context_at(browser):
     contexts = []
 
     def open_context(viewport: str, **options):
-        context = browser.new_context(viewport=VIEWPORTS[viewport], **options)
+        # bypass_csp: Playwright's wait_for_function evaluates its condition
+        # as a string, which the site's policy (rightly) forbids; the policy
+        # itself is tested in tests/browser/test_embed_and_headers.py.
+        context = browser.new_context(viewport=VIEWPORTS[viewport], bypass_csp=True, **options)
         contexts.append(context)
         return context
 

@@ -4,7 +4,6 @@ staff to read these).  Each test builds a copy of the project with one
 mistake, exactly as `make build` would."""
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 
 from sitebuild import ROOT, build, copy_project
 
-SOURCE = Path(os.environ.get("SITE_PROJECT_DEV", ROOT))
+SOURCE = ROOT
 
 
 @pytest.fixture

@@ -1,0 +1,93 @@
+"""The site built twice, as shipped (no clinic) and with the sample clinic of
+tests/fixtures/clinic/: what a clinic changes, and only that."""
+from __future__ import annotations
+
+import json
+import re
+
+import yaml
+from bs4 import BeautifulSoup
+
+from expected import raw_protocol, session_days
+from sitebuild import build, copy_project
+
+CLINIC = "Riverside Skin Clinic"
+
+
+def soup(built, path: str) -> BeautifulSoup:
+    return BeautifulSoup((built.root / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def clinic_settings(built) -> dict:
+    return yaml.safe_load((built.project / "docs" / "_data" / "clinic.yml").read_text(encoding="utf-8"))
+
+
+def test_without_a_clinic_no_clinic_is_named_and_advice_is_neutral(site):
+    for path in ("index.html", "conditions/acne-scars/index.html", "embed/aftercare/index.html"):
+        page = soup(site, path)
+        assert page.select(".clinic-strip") == [], path
+        assert "--md-primary-fg-color" not in str(page.head), "no brand colour"
+    advice = soup(site, "conditions/acne-scars/index.html").select_one(".clinic-cta").get_text(" ", strip=True)
+    assert "qualified practitioner" in advice and "Call" not in advice
+    assert soup(site, "faq/index.html").select(".clinic-cta") == [], "contact boxes only on condition and treatment pages"
+
+
+def test_the_clinic_appears_in_the_header_pages_embeds_and_print_footer(clinic_site):
+    settings = clinic_settings(clinic_site)
+    for path in ("index.html", "safety/index.html", "embed/conditions/acne-scars/index.html"):
+        strip = soup(clinic_site, path).select_one(".clinic-strip")
+        assert strip is not None and CLINIC in strip.get_text(), path
+        links = {a["href"] for a in strip.select("a")}
+        assert links == {"tel:+442079460000", settings["booking_url"]}
+        assert strip.img["src"].endswith("assets/images/clinic-logo.svg")
+    page = soup(clinic_site, "aftercare/index.html")
+    assert f"--md-primary-fg-color:{settings['brand_colour']}" in str(page.head)
+    footer = page.select_one(".review-info .print-only").get_text(" ", strip=True)
+    assert CLINIC in footer and settings["phone"] in footer and settings["address"] in footer
+
+
+def test_the_clinic_plan_is_used_and_labelled_as_the_clinics(clinic_site):
+    own = clinic_settings(clinic_site)["plans"]["acne-scars"]
+    plan = raw_protocol(clinic_site.project)["plans"]["acne-scars"]
+    box = soup(clinic_site, "conditions/acne-scars/index.html").select_one(".clinic-cta").get_text(" ", strip=True)
+    weeks = own["interval_days"] // 7
+    assert f"{CLINIC}'s usual plan for acne scars: {own['sessions']} sessions, {weeks} weeks apart" in box
+    assert f"{plan['sessions']['min']} to {plan['sessions']['max']} sessions" in box, "the studies' range beside it"
+    calculator = soup(clinic_site, "treatment-plan/index.html").select_one("[data-calculator]")
+    assert calculator.caption.get_text().startswith(f"{CLINIC}'s usual schedule for acne scars")
+    shown = [int(re.match(r"Day (\d+)", row.select("td")[0].get_text()).group(1)) for row in calculator.select("[data-calculator-rows] tr")]
+    assert shown[:-1] == session_days(own["sessions"], own["interval_days"])
+    data = json.loads(calculator.select_one("template").get_text())
+    assert data["plans"]["acne-scars"]["defaults"] == {"sessions": own["sessions"], "intervalDays": own["interval_days"]}
+    assert data["plans"]["acne-scars"]["clinic"] == CLINIC
+    stretch = raw_protocol(clinic_site.project)["plans"]["stretch-marks"]
+    assert data["plans"]["stretch-marks"]["clinic"] is None, "plans the clinic did not set stay typical"
+    assert data["plans"]["stretch-marks"]["defaults"]["sessions"] == stretch["sessions"]["typical"]
+
+
+def article_without_clinic(built, path: str) -> str:
+    article = soup(built, path).select_one("article")
+    for part in article.select(".clinic-cta, .print-only"):
+        part.decompose()
+    return str(article)
+
+
+def test_a_clinic_changes_nothing_else_in_the_content(site, clinic_site):
+    for page in site.pages():
+        path = page.relative_to(site.root).as_posix()
+        if path in {"treatment-plan/index.html", "embed/treatment-plan/index.html", "404.html", "embedding/index.html"}:
+            continue  # the calculator carries the clinic's plan; tested above
+        ours, theirs = article_without_clinic(site, path), article_without_clinic(clinic_site, path)
+        assert ours.replace(site.url, "") == theirs.replace(clinic_site.url, ""), path
+
+
+def test_a_clinic_value_outside_the_protocol_range_stops_the_build(site, tmp_path):
+    project = copy_project(tmp_path / "project", site.project)
+    (project / "docs" / "_data" / "clinic.yml").write_text(
+        "name: Riverside Skin Clinic\nplans:\n  stretch-marks: {sessions: 12}\n", encoding="utf-8")
+    result = build(project)
+    output = result.stdout + result.stderr
+    maximum = raw_protocol(project)["plans"]["stretch-marks"]["sessions"]["max"]
+    assert result.returncode != 0 and not (project / "site").exists()
+    assert "docs/_data/clinic.yml:3:29: plans.stretch-marks.sessions: 12 is outside the range" in output
+    assert f"to {maximum})" in output

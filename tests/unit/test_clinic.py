@@ -1,0 +1,77 @@
+"""Clinic settings: empty means no clinic; each mistake is reported with
+file:line:column, the field, and what would be valid."""
+from pathlib import Path
+
+import pytest
+
+from macros.clinic import NO_CLINIC, contrast_with_white, darken_until_readable, load_clinic
+from macros.problems import DataFileError
+from macros.protocol import Plan, Protocol, Range
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "clinic"
+ACNE = Plan("acne-scars", "Acne scars", "conditions/acne-scars.md", Range(3, 2, 6), Range(28, 14, 42), "moderate", 26, ("Alam2014",))
+PROTOCOL = Protocol({"acne-scars": ACNE}, ())
+
+
+def load(path: Path, docs: Path = FIXTURES):
+    return load_clinic(path, path.name, docs, PROTOCOL)
+
+
+def test_the_shipped_file_sets_no_clinic():
+    shipped = Path(__file__).parents[2] / "docs" / "_data" / "clinic.yml"
+    clinic = load(shipped)
+    assert not clinic.shown and clinic.plans == {} and clinic.embed_origins is None
+
+
+def test_a_missing_file_means_no_clinic(tmp_path):
+    assert load(tmp_path / "clinic.yml") == NO_CLINIC
+
+
+def test_sample_clinic_loads(tmp_path):
+    (tmp_path / "assets" / "images").mkdir(parents=True)
+    (tmp_path / "assets" / "images" / "clinic-logo.svg").write_text("<svg/>")
+    text = (FIXTURES / "sample.yml").read_text().replace("HOST_ORIGIN", "https://www.riverside-clinic.example")
+    (tmp_path / "clinic.yml").write_text(text)
+    clinic = load(tmp_path / "clinic.yml", tmp_path)
+    assert clinic.name == "Riverside Skin Clinic"
+    assert clinic.phone_link == "tel:+442079460000"
+    assert clinic.sessions("acne-scars", 3) == 5 and clinic.interval_days("acne-scars", 28) == 35
+    assert clinic.embed_origins == ("https://www.riverside-clinic.example",)
+
+
+def test_every_mistake_is_reported_at_its_line():
+    with pytest.raises(DataFileError) as caught:
+        load(FIXTURES / "broken.yml")
+    problems = [str(p) for p in caught.value.problems]
+
+    def reported(location: str, *words: str) -> None:
+        found = [p for p in problems if p.startswith(location)]
+        assert found, f"nothing at {location}:\n" + "\n".join(problems)
+        assert all(any(w in p for p in found) for w in words), found
+
+    reported("broken.yml:3:8: phone:", "not a phone number", "+44 20 7946 0000")
+    reported("broken.yml:4:14: booking_url:", "https://")
+    reported("broken.yml:6:7: logo:", "not found under docs/")
+    reported("broken.yml:7:15: brand_colour:", "contrast of 1.63:1", "4.5:1", "darker shade")
+    reported("broken.yml:9:26: plans.acne-scars.sessions:", "9 is outside the range", "2 to 6")
+    reported("broken.yml:9:44: plans.acne-scars.interval_days:", "7 is outside the range", "14 to 42")
+    reported("broken.yml:10:3: plans.acne-scar:", "unknown plan", "did you mean 'acne-scars'?")
+    reported("broken.yml:11:17: embed_origins[0]:", "has a path", "'https://www.riverside-clinic.example'")
+    reported("broken.yml:11:61: embed_origins[1]:", "not a web origin")
+    reported("broken.yml:12:1: website:", "unknown key", "booking_url")
+    assert len(problems) == 10
+
+
+def test_contrast_matches_wcag_reference_values():
+    # WCAG's own examples: white on #767676 is 4.54:1, on black 21:1, on white 1:1.
+    assert round(contrast_with_white("#767676"), 2) == 4.54
+    assert round(contrast_with_white("#000000"), 2) == 21.0
+    assert round(contrast_with_white("#ffffff"), 2) == 1.0
+
+
+def test_suggested_darker_shade_is_readable_and_close():
+    shade = darken_until_readable("#ffc107")
+    assert contrast_with_white(shade) >= 4.5
+    # One step lighter would not be readable: the suggestion is the nearest.
+    lighter = "#" + "".join(f"{min(255, int(shade[i:i + 2], 16) + 3):02x}" for i in (1, 3, 5))
+    assert contrast_with_white(lighter) < 4.5

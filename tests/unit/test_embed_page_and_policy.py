@@ -1,0 +1,84 @@
+"""Embed pages and security headers as pure functions: a small page in the
+shape Material builds goes in; what clinics and browsers rely on comes out."""
+import base64
+import hashlib
+
+from macros.embed import base_href, built_path, embed_page
+from macros.security_headers import content_security_policy, frame_ancestors, headers_file, inline_hashes, page_paths
+from sitebuild import headers_for, parse_headers_file
+
+MATERIAL_LIKE = """<!doctype html>
+<html lang="en" class="no-js">
+<head>
+<meta charset="utf-8">
+<meta name="description" content="What to do after a session.">
+<link rel="canonical" href="https://example.org/aftercare/">
+<link rel="icon" href="../assets/images/favicon.png">
+<title>Aftercare - Site</title>
+<link rel="stylesheet" href="../assets/stylesheets/main.css">
+<script>__md_scope=new URL("..",location)</script>
+</head>
+<body>
+<header class="md-header"><nav>Site menu</nav></header>
+<aside class="clinic-strip" aria-label="Your clinic"><strong>Riverside</strong></aside>
+<article class="md-content__inner md-typeset">
+<h1 id="aftercare">Aftercare<a class="headerlink" href="#aftercare" title="Link">&para;</a></h1>
+<p>Wash gently. See <a href="../safety/">safety</a>.</p>
+</article>
+<footer class="md-footer">Footer</footer>
+<script id="__config" type="application/json">{"base": ".."}</script>
+<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>
+<script src="../assets/javascripts/calculator.js" defer></script>
+</body>
+</html>"""
+
+
+def test_base_href_leads_back_to_the_full_page_folder():
+    # embed/index.html → site root; embed/a/b/index.html → ../../../a/b/
+    assert base_href("index.html") == "../"
+    assert base_href("aftercare/index.html") == "../../aftercare/"
+    assert base_href("conditions/acne-scars/index.html") == "../../../conditions/acne-scars/"
+    assert built_path("conditions/acne-scars.md") == "conditions/acne-scars/index.html"
+    assert built_path("conditions/index.md") == "conditions/index.html"
+
+
+def test_embed_page_keeps_the_content_and_drops_the_chrome():
+    page = embed_page(MATERIAL_LIKE, "aftercare/index.html")
+    assert "Wash gently." in page and "Riverside" in page
+    assert "Site menu" not in page and "Footer" not in page and "&para;" not in page
+    assert '<meta name="robots" content="noindex">' in page
+    assert '<link rel="canonical" href="https://example.org/aftercare/">' in page
+    assert '<base href="../../aftercare/" target="_blank">' in page
+    # Material's scripts read localStorage at start-up; the embed has none of them.
+    assert "bundle." not in page and "__md_scope" not in page and "localStorage" not in page
+    assert '<script src="../assets/javascripts/calculator.js" defer></script>' in page
+    assert '<script src="../assets/javascripts/embed.js" defer></script>' in page
+    assert '<link rel="stylesheet" href="../assets/stylesheets/main.css">' in page
+
+
+def test_inline_script_hashes_are_the_sha256_of_their_text():
+    script = '__md_scope=new URL("..",location)'
+    expected = "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+    scripts, styles = inline_hashes(MATERIAL_LIKE)
+    assert scripts == {expected}, "JSON data blocks and external scripts are not hashed"
+    assert styles == set()
+
+
+def test_policy_has_no_unsafe_inline_and_frames_as_configured():
+    policy = content_security_policy({"'sha256-abc'"}, set(), frame_ancestors(("https://clinic.example",)))
+    assert "'unsafe-inline'" not in policy
+    assert "script-src 'self' 'sha256-abc'" in policy
+    assert policy.endswith("frame-ancestors 'self' https://clinic.example")
+    assert frame_ancestors(None) == "'self' https:"
+
+
+def test_headers_file_gives_each_page_exactly_one_policy():
+    pages = ["index.html", "aftercare/index.html", "404.html"]
+    rules = parse_headers_file(headers_file(pages, "FULL", "embed", "EMBED"))
+    for path in ("/", "/index.html", "/aftercare/", "/aftercare/index.html", "/404.html"):
+        headers = headers_for(rules, path)  # refuses a header set twice
+        assert headers["Content-Security-Policy"] == "FULL" and headers["X-Frame-Options"] == "SAMEORIGIN"
+        assert headers["Referrer-Policy"] == "no-referrer"
+    embed = headers_for(rules, "/embed/aftercare/")
+    assert embed["Content-Security-Policy"] == "EMBED" and "X-Frame-Options" not in embed
+    assert page_paths("conditions/index.html") == ["/conditions/", "/conditions/index.html"]
