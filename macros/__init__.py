@@ -98,7 +98,8 @@ def define_env(env) -> None:
     def schedule_calculator(plan_id: str = "acne-scars") -> str:
         plan_or_fail(plan_id)
         calculator_pages.add(page_src())
-        return render.calculator(protocol, plan_id, clinic)
+        site_root = "../" * links.built_file(page_src()).count("/")
+        return render.calculator(protocol, plan_id, clinic, site_root)
 
     @env.macro
     def aftercare_timeline() -> str:
@@ -183,7 +184,7 @@ def on_post_build(env) -> None:
 def _not_embedded(env) -> frozenset[str]:
     """Built paths of pages whose front matter says `embed: false` (pages for clinics, not patients)."""
     return frozenset(
-        embed.built_path(page.file.src_uri)
+        links.built_file(page.file.src_uri)
         for page in env.variables["navigation"].pages
         if page.meta.get("embed") is False
     )

@@ -19,6 +19,7 @@ from pathlib import Path
 
 EMBED_DIR = "embed"
 MATERIAL_BUNDLE = re.compile(r"/bundle\.[0-9a-f]+\.min\.js$")
+SEARCH_SCRIPT = re.compile(r"/search-(?:on-demand|dialog)\.js$")  # embed pages have no search
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 # Stylesheets and the site icon (without it, browsers ask for /favicon.ico).
@@ -42,14 +43,6 @@ def page_folder(html_path: str) -> str:
     return folder
 
 
-def built_path(src_uri: str) -> str:
-    """Built HTML of a source page with directory URLs: 'a/b.md' → 'a/b/index.html'."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem + ".html"
-    return stem + "/index.html"
-
-
 def embed_path(html_path: str) -> str:
     return f"{EMBED_DIR}/{html_path}"
 
@@ -71,10 +64,11 @@ def embed_page(full_html: str, html_path: str) -> str:
     description = _first(r'<meta name="description" content="([^"]*)">', full_html)
     canonical = _first(r'<link rel="canonical" href="([^"]*)">', full_html)
     styles = "\n".join(HEAD_LINKS.findall(full_html) + INLINE_STYLE.findall(full_html.split("</head>", 1)[0]))
+    # Scripts after the article (those inside it, like the calculator's, come with the content).
     scripts = "\n".join(
         f'<script src="{src}" defer></script>'
-        for src in SCRIPT_SRC.findall(full_html)
-        if not MATERIAL_BUNDLE.search(src)
+        for src in SCRIPT_SRC.findall(full_html[article.end():])
+        if not MATERIAL_BUNDLE.search(src) and not SEARCH_SCRIPT.search(src)
     )
     embed_script = "../" * (page_folder(html_path).count("/")) + "assets/javascripts/embed.js"
     clinic_strip = _first(r'(<aside class="clinic-strip".*?</aside>)', full_html)

@@ -25,7 +25,7 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 def front_matter(source: str) -> dict:
     """A page's front matter as a mapping ({} when it has none)."""
     match = FRONT_MATTER.match(source)
-    data = yaml.safe_load(match.group(1)) if match else None
+    data = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if match else None
     return data if isinstance(data, dict) else {}
 
 

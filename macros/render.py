@@ -7,7 +7,8 @@ from html import escape
 from urllib.parse import urljoin, urlsplit
 
 from .clinic import NO_CLINIC, Clinic
-from .embed import built_path, iframe_snippet
+from .embed import iframe_snippet
+from .links import built_file
 from .governance import front_matter
 from .protocol import Plan, Protocol, Range
 from .references import Reference
@@ -102,7 +103,12 @@ def plan_summary(plan: Plan, sessions: int, interval_days: int) -> str:
     return f"{plan.name.lower()}: {sessions} session{'s' if sessions != 1 else ''}, {interval_text(interval_days)} apart"
 
 
-def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC) -> str:
+def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, site_root: str = "") -> str:
+    """The calculator: a plain table that works without JavaScript, the data
+    for the scripts, and the scripts themselves.  `site_root` leads from the
+    page to the site's root (e.g. '../'); the scripts are only loaded on pages
+    that show a calculator, and Material's instant navigation runs them when
+    it swaps such a page in."""
     plan = protocol.plan(plan_id)
     sessions = clinic.sessions(plan.id, plan.sessions.typical)
     interval_days = clinic.interval_days(plan.id, plan.interval_days.typical)
@@ -158,6 +164,8 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC) -> 
 </table></div></div>
 <template data-calculator-data data-search-exclude>{data}</template>
 <p class="calculator__privacy">Nothing you enter here leaves your device. The dates are worked out by your own browser, and nothing is sent to us or to anyone else.</p>
+<script src="{site_root}assets/javascripts/calendar.js" defer></script>
+<script src="{site_root}assets/javascripts/calculator.js" defer></script>
 </div>
 """
 
@@ -274,7 +282,7 @@ def embed_snippets(pages: list[tuple[str, str]], site_url: str, embed_dir: str, 
         if meta.get("embed") is False:
             continue
         title = meta.get("title") or title
-        folder = built_path(src_uri).removesuffix("index.html")
+        folder = built_file(src_uri).removesuffix("index.html")
         url = urljoin(site_url, f"{embed_dir}/{folder}")
         snippet = iframe_snippet(url, title, origin, EMBED_SANDBOX)
         sections.append(f"### {title}\n\nAddress: `{url}`\n\n```html\n{snippet}\n```\n")

@@ -92,7 +92,7 @@ def style_attribute_problems(site_dir: Path) -> list[Problem]:
             line = html.count("\n", 0, match.start()) + 1
             problems.append(Problem(f"site/{page.relative_to(site_dir).as_posix()}", line, 1, "",
                                     "an inline style=\"...\" attribute; the Content-Security-Policy blocks it. "
-                                    "Move the style into docs/assets/stylesheets/site.css and use a class"))
+                                    "Move the style into overrides/partials/site.css and use a class"))
     return problems
 
 

@@ -62,8 +62,8 @@ def test_search_dialog_open_with_results(site, context_at, viewport):
     """The search panel only exists for axe when it is open (hidden otherwise)."""
     page = context_at(viewport).new_page()
     page.goto(site.url)
+    page.keyboard.press("s")  # Material's shortcut: open search (the index loads now)
     page.wait_for_function("!/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)")
-    page.keyboard.press("s")  # Material's shortcut: open search
     page.locator(".md-search__input").press_sequentially("scars")
     page.locator(".md-search-result__item").first.wait_for()
     settle(page)

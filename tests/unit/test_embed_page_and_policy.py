@@ -3,7 +3,8 @@ shape Material builds goes in; what clinics and browsers rely on comes out."""
 import base64
 import hashlib
 
-from macros.embed import base_href, built_path, embed_page
+from macros.embed import base_href, embed_page
+from macros.links import built_file
 from macros.security_headers import content_security_policy, frame_ancestors, headers_file, inline_hashes, page_paths
 from sitebuild import headers_for, parse_headers_file
 
@@ -38,8 +39,8 @@ def test_base_href_leads_back_to_the_full_page_folder():
     assert base_href("index.html") == "../"
     assert base_href("aftercare/index.html") == "../../aftercare/"
     assert base_href("conditions/acne-scars/index.html") == "../../../conditions/acne-scars/"
-    assert built_path("conditions/acne-scars.md") == "conditions/acne-scars/index.html"
-    assert built_path("conditions/index.md") == "conditions/index.html"
+    assert built_file("conditions/acne-scars.md") == "conditions/acne-scars/index.html"
+    assert built_file("conditions/index.md") == "conditions/index.html"
 
 
 def test_embed_page_keeps_the_content_and_drops_the_chrome():

@@ -5,6 +5,10 @@
 (function () {
   "use strict";
 
+  /* Instant navigation runs this file again on each calculator page it shows;
+   * the first run already set up every later page (see init below). */
+  if (window.ScheduleCalculator) return;
+
   var DAY_MS = 86400000;
 
   /* Dates are whole days counted in UTC, so time zones and daylight-saving
