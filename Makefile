@@ -22,9 +22,10 @@ $(VENV)/.test-installed: requirements.txt requirements-test.txt | $(BIN)/python
 serve: $(VENV)/.site-installed
 	$(BIN)/mkdocs serve --strict
 
-## build: build the static site into site/ (what you upload to a host)
+## build: build the static site into site/ (what you upload to a host), with gzip copies of its text files
 build: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/precompress.py site
 
 # The Nu Html Checker (npm vnu-jar) for the tests; it runs on the Java that
 # scripts/find-java.sh finds or installs (--ignore-scripts: vnu-jar's install

@@ -93,3 +93,15 @@ def test_calendar_follows_the_file(changed, browser):
     context.close()
     expected = expected_dates(dt.date(2027, 10, 30), plan["sessions"]["typical"], plan["interval_days"]["typical"], plan["results_check_weeks"])
     assert [e.decoded("DTSTART") for e in events] == expected
+
+
+def test_prose_on_every_page_follows_the_file(changed, site):
+    """The condition page and the aftercare guide say the numbers of whichever
+    file they were built from, not numbers typed into the page."""
+    project, _, data = changed
+    for root, protocol in ((site.root, raw_protocol(site.project)), (project / "site", data)):
+        plan = protocol["plans"]["acne-scars"]
+        acne = prose(page(root, "conditions/acne-scars"))
+        assert f"most common plan was {plan['sessions']['typical']} sessions, {plan['interval_days']['typical'] // 7} weeks apart" in acne
+        makeup = next(m["day"] for m in protocol["aftercare"] if m["id"] == "makeup")
+        assert f"This guide says day {makeup}," in prose(page(root, "aftercare"))
