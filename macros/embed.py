@@ -24,7 +24,8 @@ ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</artic
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 # Stylesheets and the site icon (without it, browsers ask for /favicon.ico).
 HEAD_LINKS = re.compile(r'<link rel="(?:stylesheet|icon)" href="[^"]*">')
-INLINE_STYLE = re.compile(r"<style>.*?</style>", re.S)
+# Inline styles of the head, with their <noscript> wrapper where they have one.
+INLINE_STYLE = re.compile(r"<noscript><style>.*?</style></noscript>|<style>.*?</style>", re.S)
 SCRIPT_SRC = re.compile(r'<script src="([^"]*)"[^>]*></script>')
 
 

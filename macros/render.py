@@ -86,6 +86,8 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: C
                 "defaults": {"sessions": clinic.sessions(p.id, p.sessions.typical),
                              "intervalDays": clinic.interval_days(p.id, p.interval_days.typical)},
                 "clinic": clinic.name if p.id in clinic.plans else None,
+                "sessionsHint": sessions_hint(p, clinic),
+                "intervalHint": interval_hint(p, clinic),
                 "resultsCheckDays": p.results_check_weeks * 7,
                 "resultsNote": results_note(p),
             }
@@ -97,6 +99,23 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: C
             for s in steps
         ],
     }
+
+
+def sessions_hint(plan: Plan, clinic: Clinic) -> str:
+    """The range studies used, and whose choice the starting value is."""
+    own = f"{clinic.name} usually plans {clinic.sessions(plan.id, plan.sessions.typical)}." if plan.id in clinic.plans else f"{plan.sessions.typical} is typical."
+    return f"Studies used {plan.sessions.min} to {plan.sessions.max}; {own}"
+
+
+def interval_hint(plan: Plan, clinic: Clinic) -> str:
+    studies = f"Studies used {interval_text(plan.interval_days.min)} to {interval_text(plan.interval_days.max)}"
+    if plan.id not in clinic.plans:
+        return studies + "."
+    return f"{studies}; {clinic.name} usually plans {interval_text(clinic.interval_days(plan.id, plan.interval_days.typical))}."
+
+
+def options(values: list[int], label, chosen: int) -> str:
+    return "".join(f'<option value="{v}"{" selected" if v == chosen else ""}>{escape(label(v))}</option>' for v in values)
 
 
 def plan_summary(plan: Plan, sessions: int, interval_days: int) -> str:
@@ -125,7 +144,7 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
     caption = f"{whose} {plan_summary(plan, sessions, interval_days)}"
     return f"""
 <div class="calculator" data-calculator>
-<form class="calculator__form" data-calculator-form data-search-exclude hidden>
+<form class="calculator__form" data-calculator-form data-search-exclude>
 <fieldset>
 <legend>Work out your own dates</legend>
 <div class="calculator__field">
@@ -140,13 +159,13 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
 </div>
 <div class="calculator__field">
 <label for="{prefix}-sessions">Number of sessions</label>
-<select id="{prefix}-sessions" name="sessions" aria-describedby="{prefix}-sessions-hint" data-calculator-sessions></select>
-<p class="calculator__hint" id="{prefix}-sessions-hint" data-calculator-sessions-hint></p>
+<select id="{prefix}-sessions" name="sessions" aria-describedby="{prefix}-sessions-hint" data-calculator-sessions>{options(list(range(plan.sessions.min, plan.sessions.max + 1)), str, sessions)}</select>
+<p class="calculator__hint" id="{prefix}-sessions-hint" data-calculator-sessions-hint>{escape(sessions_hint(plan, clinic))}</p>
 </div>
 <div class="calculator__field">
 <label for="{prefix}-interval">Time between sessions</label>
-<select id="{prefix}-interval" name="interval" aria-describedby="{prefix}-interval-hint" data-calculator-interval></select>
-<p class="calculator__hint" id="{prefix}-interval-hint" data-calculator-interval-hint></p>
+<select id="{prefix}-interval" name="interval" aria-describedby="{prefix}-interval-hint" data-calculator-interval>{options(interval_choices(plan), interval_text, interval_days)}</select>
+<p class="calculator__hint" id="{prefix}-interval-hint" data-calculator-interval-hint>{escape(interval_hint(plan, clinic))}</p>
 </div>
 </fieldset>
 <div class="calculator__actions">

@@ -154,9 +154,11 @@ def test_without_javascript_the_table_is_still_there(open_page, site):
 
 def test_works_after_instant_navigation(open_page, site):
     page = open_page("")
+    page.evaluate("window.sameDocument = true")  # survives instant navigation, not a reload
     page.click("article a[href$='treatment-plan/']")
     page.wait_for_url(re.compile(r".*/treatment-plan/$"))
-    page.wait_for_selector("[data-calculator-form]:not([hidden])")
+    page.wait_for_selector("[data-calculator][data-ready]")
+    assert page.evaluate("window.sameDocument === true"), "the page was reloaded, not swapped in"
     page.fill("[data-calculator-start]", "2027-01-31")
     page.locator("[data-calculator-start]").dispatch_event("change")
     assert shown_dates(page)[0] == dt.date(2027, 1, 31)

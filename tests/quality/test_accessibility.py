@@ -201,3 +201,18 @@ def test_calculator_by_keyboard_only(site, context_at):
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     violations = axe_violations(page)
     assert not violations, describe_axe(violations)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_clinic_branded_pages_have_no_axe_violations(clinic_site, context_at, viewport):
+    """The clinic's strip, contact box, logo and brand colour (the sample
+    clinic of tests/fixtures/clinic/) pass axe too, full and embed pages."""
+    page = context_at(viewport).new_page()
+    failures = []
+    for path in ("", "conditions/acne-scars/", "treatment-plan/", "embed/treatment-plan/", "embed/conditions/acne-scars/"):
+        page.goto(clinic_site.url + path)
+        assert page.locator(".clinic-strip").count() == 1, f"{path}: no clinic shown"
+        violations = axe_violations(page)
+        if violations:
+            failures.append(f"{path or 'home'} at {viewport} width:\n    {describe_axe(violations)}")
+    assert not failures, "axe found accessibility problems:\n" + "\n".join(failures)

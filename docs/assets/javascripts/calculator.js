@@ -117,11 +117,9 @@
       for (var n = plan.sessions.min; n <= plan.sessions.max; n++) counts.push(n);
       fillSelect(sessionsSelect, counts, String, plan.defaults.sessions);
       fillSelect(intervalSelect, plan.intervalChoices, intervalText, plan.defaults.intervalDays);
-      /* A clinic's own values are labelled as the clinic's, beside the studies' range. */
-      $("sessions-hint").textContent = "Studies used " + plan.sessions.min + " to " + plan.sessions.max + "; " +
-        (plan.clinic ? plan.clinic + " usually plans " + plan.defaults.sessions + "." : plan.sessions.typical + " is typical.");
-      $("interval-hint").textContent = "Studies used " + intervalText(plan.intervalDays.min) + " to " + intervalText(plan.intervalDays.max) +
-        (plan.clinic ? "; " + plan.clinic + " usually plans " + intervalText(plan.defaults.intervalDays) + "." : ".");
+      /* Worded by the build: a clinic's own values are labelled as the clinic's. */
+      $("sessions-hint").textContent = plan.sessionsHint;
+      $("interval-hint").textContent = plan.intervalHint;
     }
 
     function showError(message) {
@@ -163,7 +161,6 @@
     }
 
     choosePlan(state.planId);
-    form.hidden = false;
     planSelect.addEventListener("change", function () { state.planId = planSelect.value; choosePlan(state.planId); update(true); });
     [startInput, sessionsSelect, intervalSelect].forEach(function (input) {
       input.addEventListener("change", function () { update(true); });
