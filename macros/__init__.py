@@ -21,6 +21,7 @@ from .references import load_references
 PROTOCOL = "_data/protocol.yml"
 REFERENCES = "_data/references.yml"
 CLINIC = "_data/clinic.yml"
+SITE_CSS = "overrides/partials/site.css"  # inlined in every page (overrides/main.html)
 # Pages that get a "see a practitioner" or clinic contact box.
 CONTACT_PAGE_TYPES = {"condition", "treatment"}
 
@@ -32,6 +33,15 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
+def _material_bundle() -> str:
+    """Site path of the installed Material's JavaScript bundle (its name has a hash)."""
+    import material
+
+    scripts = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    (bundle,) = scripts.glob("bundle.*.min.js")
+    return bundle.relative_to(scripts.parents[1]).as_posix()
+
+
 def define_env(env) -> None:
     docs = Path(env.conf["docs_dir"])
     root = Path(env.conf["config_file_path"]).parent
@@ -41,6 +51,8 @@ def define_env(env) -> None:
     clinic = load_clinic(docs / CLINIC, _display(docs / CLINIC, root), docs, protocol)
     # Templates (overrides/main.html) read the clinic from config.extra.
     env.conf["extra"]["clinic"] = render.clinic_template_data(clinic)
+    env.conf["extra"]["material_bundle"] = _material_bundle()
+    env.conf["extra"]["site_css"] = render.minify_css((root / SITE_CSS).read_text(encoding="utf-8"))
     cited: dict[str, set[str]] = {}
     calculator_pages: set[str] = set()  # pages that show the schedule calculator
 
@@ -148,7 +160,7 @@ def on_post_page_macros(env) -> None:
     if env.page.meta.get("page_type") in CONTACT_PAGE_TYPES:
         about = next((p for p in data["protocol"].plans.values() if p.page == file.src_uri), None)
         env.markdown += render.clinic_contact(data["clinic"], about, file.src_uri)
-    # JSON-LD for search engines; overrides/main.html prints it in the page head.
+    # JSON-LD for search engines; overrides/main.html prints it at the end of the page.
     site_url = env.conf.get("site_url") or ""
     env.page.meta["structured_data"] = structured_data.to_script_text(structured_data.page_structured_data(
         page_src=file.src_uri,

@@ -18,8 +18,10 @@ from html import escape
 from pathlib import Path
 
 EMBED_DIR = "embed"
-MATERIAL_BUNDLE = re.compile(r"/bundle\.[0-9a-f]+\.min\.js$")
-SEARCH_SCRIPT = re.compile(r"/search-(?:on-demand|dialog)\.js$")  # embed pages have no search
+# Scripts an embed page does without: Material's bundle, search, and the
+# loader that starts them (overrides/main.html).
+NOT_EMBEDDED = re.compile(r"/(?:bundle\.[0-9a-f]+\.min|search-on-demand|search-dialog|after-paint)\.js$")
+AFTER_PAINT_SCRIPTS = re.compile(r'data-scripts="([^"]*)"')
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 # Stylesheets and the site icon (without it, browsers ask for /favicon.ico).
@@ -65,12 +67,11 @@ def embed_page(full_html: str, html_path: str) -> str:
     description = _first(r'<meta name="description" content="([^"]*)">', full_html)
     canonical = _first(r'<link rel="canonical" href="([^"]*)">', full_html)
     styles = "\n".join(HEAD_LINKS.findall(full_html) + INLINE_STYLE.findall(full_html.split("</head>", 1)[0]))
-    # Scripts after the article (those inside it, like the calculator's, come with the content).
-    scripts = "\n".join(
-        f'<script src="{src}" defer></script>'
-        for src in SCRIPT_SRC.findall(full_html[article.end():])
-        if not MATERIAL_BUNDLE.search(src) and not SEARCH_SCRIPT.search(src)
-    )
+    # Scripts after the article (those inside it, like the calculator's, come
+    # with the content), including those the full page starts after its paint.
+    tail = full_html[article.end():]
+    sources = SCRIPT_SRC.findall(tail) + " ".join(AFTER_PAINT_SCRIPTS.findall(tail)).split()
+    scripts = "\n".join(f'<script src="{src}" defer></script>' for src in sources if not NOT_EMBEDDED.search(src))
     embed_script = "../" * (page_folder(html_path).count("/")) + "assets/javascripts/embed.js"
     clinic_strip = _first(r'(<aside class="clinic-strip".*?</aside>)', full_html)
     canonical_link = f'<link rel="canonical" href="{canonical}">' if canonical else ""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from html import escape
 from urllib.parse import urljoin, urlsplit
 
@@ -232,6 +233,14 @@ def reference_list(references: dict[str, Reference]) -> str:
             f'<br><small>What we checked: {escape(ref.checked)}.{note}</small></li>'
         )
     return '\n<ol class="references">\n' + "\n".join(items) + "\n</ol>\n"
+
+
+def minify_css(css: str) -> str:
+    """Comments and layout white space out (the site's CSS is inlined in every
+    page); strings and selectors are left as written."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"\s+", " ", css)
+    return re.sub(r"\s*([{};])\s*", r"\1", css).strip()
 
 
 # --- clinic --------------------------------------------------------------------

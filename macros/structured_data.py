@@ -72,11 +72,14 @@ def medical_procedure(plan: Plan, site_url: str) -> dict:
     }
 
 
-def citation(reference: Reference) -> dict:
-    item = {"@type": "CreativeWork", "name": reference.citation}
+def citation(reference: Reference) -> str | dict:
+    """The source's address (DOI, PubMed) where it has one, else its citation.
+
+    An address is enough for a search engine and keeps every page's data
+    small; the full citations are on the references page."""
     if reference.links:
-        item["url"] = reference.links[0][1]
-    return item
+        return reference.links[0][1]
+    return {"@type": "CreativeWork", "name": reference.citation}
 
 
 def medical_web_page(

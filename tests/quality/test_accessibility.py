@@ -62,6 +62,7 @@ def test_search_dialog_open_with_results(site, context_at, viewport):
     """The search panel only exists for axe when it is open (hidden otherwise)."""
     page = context_at(viewport).new_page()
     page.goto(site.url)
+    page.wait_for_selector("html.js", state="attached")  # Material's scripts start after the first paint
     page.keyboard.press("s")  # Material's shortcut: open search (the index loads now)
     page.wait_for_function("!/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)")
     page.locator(".md-search__input").press_sequentially("scars")

@@ -27,7 +27,7 @@ def test_medical_web_page_from_front_matter():
     assert data["reviewedBy"] == {"@type": "Organization", "name": "Site editorial team"}
     assert data["audience"] == {"@type": "MedicalAudience", "audienceType": "Patient"}
     assert data["about"] == {"@type": "MedicalCondition", "name": "Acne scars"}
-    assert data["citation"] == [{"@type": "CreativeWork", "name": "Alam M. A trial.", "url": "https://doi.org/10.1/x"}]
+    assert data["citation"] == ["https://doi.org/10.1/x"], "a source with a DOI is cited by its address"
     assert "mainEntity" not in data
 
 

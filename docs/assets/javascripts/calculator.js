@@ -5,10 +5,6 @@
 (function () {
   "use strict";
 
-  /* Instant navigation runs this file again on each calculator page it shows;
-   * the first run already set up every later page (see init below). */
-  if (window.ScheduleCalculator) return;
-
   var DAY_MS = 86400000;
 
   /* Dates are whole days counted in UTC, so time zones and daylight-saving
@@ -185,10 +181,9 @@
     document.querySelectorAll("[data-calculator]").forEach(setup);
   }
 
-  /* Material's instant navigation swaps pages without reloading scripts;
-   * document$ emits on every page it shows. */
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  /* This file is loaded by the page that shows the calculator, and Material's
+   * instant navigation runs it again each time it swaps such a page in. */
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init, { once: true });
   else init();
 
   window.ScheduleCalculator = { parseDate: parseDate, isoDate: isoDate, schedule: schedule, DAY_MS: DAY_MS };
