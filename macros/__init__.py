@@ -21,7 +21,7 @@ from .references import load_references
 PROTOCOL = "_data/protocol.yml"
 REFERENCES = "_data/references.yml"
 CLINIC = "_data/clinic.yml"
-SITE_CSS = "overrides/partials/site.css"  # inlined in every page (overrides/main.html)
+SITE_CSS = "partials/site.css"  # in the theme's custom_dir; inlined in every page (overrides/main.html)
 # Pages that get a "see a practitioner" or clinic contact box.
 CONTACT_PAGE_TYPES = {"condition", "treatment"}
 
@@ -42,6 +42,12 @@ def _material_bundle() -> str:
     return bundle.relative_to(scripts.parents[1]).as_posix()
 
 
+def _site_css(custom_dir: str | None) -> str:
+    """The site's CSS, minified for inlining ('' for a theme without our overrides)."""
+    path = Path(custom_dir) / SITE_CSS if custom_dir else None
+    return render.minify_css(path.read_text(encoding="utf-8")) if path and path.is_file() else ""
+
+
 def define_env(env) -> None:
     docs = Path(env.conf["docs_dir"])
     root = Path(env.conf["config_file_path"]).parent
@@ -52,7 +58,7 @@ def define_env(env) -> None:
     # Templates (overrides/main.html) read the clinic from config.extra.
     env.conf["extra"]["clinic"] = render.clinic_template_data(clinic)
     env.conf["extra"]["material_bundle"] = _material_bundle()
-    env.conf["extra"]["site_css"] = render.minify_css((root / SITE_CSS).read_text(encoding="utf-8"))
+    env.conf["extra"]["site_css"] = _site_css(env.conf["theme"].custom_dir)
     cited: dict[str, set[str]] = {}
     calculator_pages: set[str] = set()  # pages that show the schedule calculator
 
