@@ -68,7 +68,8 @@ def embed_page(full_html: str, html_path: str) -> str:
     canonical = _first(r'<link rel="canonical" href="([^"]*)">', full_html)
     styles = "\n".join(HEAD_LINKS.findall(full_html) + INLINE_STYLE.findall(full_html.split("</head>", 1)[0]))
     # Scripts after the article (those inside it, like the calculator's, come
-    # with the content), including those the full page starts after its paint.
+    # with the content), including those the full page starts after its paint;
+    # an embed page starts them at once.
     tail = full_html[article.end():]
     sources = SCRIPT_SRC.findall(tail) + " ".join(AFTER_PAINT_SCRIPTS.findall(tail)).split()
     scripts = "\n".join(f'<script src="{src}" defer></script>' for src in sources if not NOT_EMBEDDED.search(src))

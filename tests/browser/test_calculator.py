@@ -154,6 +154,7 @@ def test_without_javascript_the_table_is_still_there(open_page, site):
 
 def test_works_after_instant_navigation(open_page, site):
     page = open_page("")
+    page.wait_for_selector("html.js", state="attached")  # Material starts after the first paint
     page.evaluate("window.sameDocument = true")  # survives instant navigation, not a reload
     page.click("article a[href$='treatment-plan/']")
     page.wait_for_url(re.compile(r".*/treatment-plan/$"))

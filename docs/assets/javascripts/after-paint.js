@@ -1,15 +1,15 @@
 /* Site-wide scripts start after the page has loaded and been drawn.
  *
  * The page is readable without them: they add search, instant navigation,
- * tooltips and the search dialog's name.  Loaded with the
+ * tooltips, the search dialog's name and the print date.  Loaded with the
  * page, Material's 35 KB bundle and the small files compete for a slow
  * connection with the text and the one stylesheet a reader is waiting for.
- * From here they load in the order listed in data-scripts (search-on-demand
- * before Material's bundle), once the first frame is on screen.
+ * From here they load in the order listed in data-scripts (ours before
+ * Material's bundle), once text is on screen.
  *
  * Material starts on DOMContentLoaded, which has passed by then, so the
  * event is sent again once its bundle has run (Material listens for it
- * once; our scripts check document.readyState instead). */
+ * once; our scripts do not wait for it). */
 (function () {
   "use strict";
 
@@ -29,8 +29,22 @@
     });
   }
 
-  /* A frame callback runs before the next paint; the timeout after it. */
-  function afterNextPaint() { requestAnimationFrame(function () { setTimeout(start, 0); }); }
-  if (document.readyState === "complete") afterNextPaint();
-  else window.addEventListener("load", afterNextPaint, { once: true });
+  /* The browser reports its first paint of text; where it cannot, a frame
+   * callback runs before the next paint and the timeout after it. */
+  function afterFirstPaint() {
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (!types || types.indexOf("paint") < 0) {
+      requestAnimationFrame(function () { setTimeout(start, 0); });
+      return;
+    }
+    var observer = new PerformanceObserver(function (list) {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      setTimeout(start, 0);
+    });
+    observer.observe({ type: "paint", buffered: true });
+  }
+
+  if (document.readyState === "complete") afterFirstPaint();
+  else window.addEventListener("load", afterFirstPaint, { once: true });
 })();

@@ -1,5 +1,6 @@
 /* Printed handouts say when they were printed: the footer under every page
- * (overrides/main.html) gets today's date, in the reader's own calendar. */
+ * (overrides/main.html) gets today's date, in the reader's own calendar,
+ * now and again just before printing (also after instant navigation). */
 (function () {
   "use strict";
 
@@ -13,8 +14,6 @@
   }
 
   window.addEventListener("beforeprint", stamp);
-  /* Material's instant navigation swaps pages without reloading scripts. */
-  if (window.document$ && window.document$.subscribe) window.document$.subscribe(stamp);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", stamp);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", stamp, { once: true });
   else stamp();
 })();
