@@ -137,6 +137,28 @@ def macros_off_config(project: Path) -> None:
     (project / "mkdocs.yml").write_text(config)
 
 
+NOOP_MACROS = '''"""Written by scripts/bench/bench.py: every macro of the site, doing nothing."""
+class Nothing:
+    def __getattr__(self, name): return self
+    def __call__(self, *args, **kwargs): return self
+    def __str__(self): return ""
+def define_env(env):
+    env.conf["extra"].update({"site_css": "", "material_bundle": "assets/javascripts/bundle.js", "clinic": {}})
+    for name in NAMES:
+        env.macro(Nothing(), name)
+'''
+
+
+def noop_macros_config(project: Path) -> None:
+    """The same build with mkdocs-macros on but every macro doing nothing: what
+    the plugin itself costs, apart from our loading, checking and rendering."""
+    names = re.findall(r"@env\.macro\s+def (\w+)", (project / "macros" / "__init__.py").read_text())
+    (project / "noop_macros").mkdir()
+    (project / "noop_macros" / "__init__.py").write_text(f"NAMES = {names!r}\n" + NOOP_MACROS)
+    config = (project / "mkdocs.yml").read_text().replace("module_name: macros", "module_name: noop_macros")
+    (project / "mkdocs.yml").write_text(config)
+
+
 def timed_build(project: Path, strict: bool = True) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet"] + (["--strict"] if strict else [])
@@ -309,6 +331,7 @@ def markdown_report(results: dict) -> str:
               f"| real site, median of 5 ({b['pages']} pages) | {b['real_median_s']:.2f} |",
               f"| same build with macros off | {b['macros_off_median_s']:.2f} |",
               f"| macros and validation overhead | {b['macros_overhead_pct']:.1f} % |",
+              f"| of which mkdocs-macros itself (every macro a no-op) | {b.get('macros_noop_median_s', 0):.2f} s, {b.get('plugin_overhead_pct', 0):.1f} % |",
               f"| live-reload rebuild after editing one page | {b['rebuild_s']:.2f} |", "",
               "| synthetic site | pages | seconds | ms per page |", "|---|---|---|---|"]
     for row in b["synthetic"]:
@@ -359,14 +382,19 @@ def main() -> None:
     off = copy_project(work / "macros-off", args.project)
     macros_off_config(off)
     off_times = [timed_build(off, strict=False) for _ in range(5)]
+    noop = copy_project(work / "macros-noop", args.project)
+    noop_macros_config(noop)
+    noop_times = [timed_build(noop, strict=False) for _ in range(5)]
     build_results = {
         "pages": page_count(ours),
         "real_median_s": statistics.median(real),
         "macros_off_median_s": statistics.median(off_times),
+        "macros_noop_median_s": statistics.median(noop_times),
         "rebuild_s": rebuild_time(ours),
         "synthetic": [],
     }
     build_results["macros_overhead_pct"] = 100 * (build_results["real_median_s"] / build_results["macros_off_median_s"] - 1)
+    build_results["plugin_overhead_pct"] = 100 * (build_results["macros_noop_median_s"] / build_results["macros_off_median_s"] - 1)
     if not args.skip_synthetic:
         for target in (50, 200, 800):
             project = synthetic(work, target, args.project)

@@ -38,6 +38,8 @@ def test_every_page_has_no_axe_violations(site, context_at, viewport):
     for path in pages:
         name = name_of(site.root, path)
         page.goto(url_of(site.root, site.url, path))
+        if page.locator("script[data-scripts]").count():  # full pages: once Material has started
+            page.wait_for_selector("html.js", state="attached")
         violations = axe_violations(page)
         RECORD.axe.setdefault(name, {})[viewport] = len(violations)
         if violations:
