@@ -61,6 +61,8 @@ def test_broken_link_in_a_page(project):
     assert "Correct the file name or remove the link" in missing_page[0]
     assert "the link 'aftercare.md#no-such-section' points to a section '#no-such-section' that aftercare.md does not have" in missing_page[1]
     assert "sections on aftercare.md: #" in missing_page[1]  # the valid choices
+    # Found after the pages were written: the build removes them, nothing half-built is left.
+    assert not (project / "site").exists()
 
 
 def test_missing_review_date(project):
