@@ -116,8 +116,7 @@ def define_env(env) -> None:
     def schedule_calculator(plan_id: str = "acne-scars") -> str:
         plan_or_fail(plan_id)
         calculator_pages.add(page_src())
-        site_root = "../" * links.built_file(page_src()).count("/")
-        return render.calculator(protocol, plan_id, clinic, site_root)
+        return render.calculator(protocol, plan_id, clinic, links.to_site_root(links.built_file(page_src())))
 
     @env.macro
     def aftercare_timeline() -> str:

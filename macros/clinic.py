@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from . import strict_yaml
 from .checks import Checker, describe, suggestion
 from .problems import DataFileError
-from .protocol import Protocol
+from .protocol import Plan, Protocol
 
 CLINIC_KEYS = {"name", "phone", "booking_url", "address", "logo", "brand_colour", "plans", "embed_origins"}
 CLINIC_PLAN_KEYS = {"sessions", "interval_days"}
@@ -55,13 +55,19 @@ class Clinic:
         """tel: address of the phone number (digits and a leading +)."""
         return "tel:" + re.sub(r"(?!^\+)[^0-9]", "", self.phone.strip())
 
-    def sessions(self, plan_id: str, default: int) -> int:
-        own = self.plans.get(plan_id)
-        return own.sessions if own and own.sessions is not None else default
+    def sets(self, plan: Plan) -> bool:
+        """Whether the clinic chose its own values for this plan."""
+        return plan.id in self.plans
 
-    def interval_days(self, plan_id: str, default: int) -> int:
-        own = self.plans.get(plan_id)
-        return own.interval_days if own and own.interval_days is not None else default
+    def sessions(self, plan: Plan) -> int:
+        """The clinic's number of sessions for the plan, else the typical one."""
+        own = self.plans.get(plan.id)
+        return own.sessions if own and own.sessions is not None else plan.sessions.typical
+
+    def interval_days(self, plan: Plan) -> int:
+        """The clinic's days between sessions for the plan, else the typical ones."""
+        own = self.plans.get(plan.id)
+        return own.interval_days if own and own.interval_days is not None else plan.interval_days.typical
 
 
 NO_CLINIC = Clinic()

@@ -17,6 +17,8 @@ import re
 from html import escape
 from pathlib import Path
 
+from .links import to_site_root
+
 EMBED_DIR = "embed"
 # Scripts an embed page does without: Material's bundle, search, and the
 # loader that starts them (overrides/main.html).
@@ -42,8 +44,7 @@ def _first(pattern: str, html: str) -> str:
 
 def page_folder(html_path: str) -> str:
     """Site-relative folder of a built page: 'conditions/acne-scars/index.html' → 'conditions/acne-scars/'."""
-    folder = html_path.rsplit("/", 1)[0] + "/" if "/" in html_path else ""
-    return folder
+    return html_path.rpartition("/")[0] + "/" if "/" in html_path else ""
 
 
 def embed_path(html_path: str) -> str:
@@ -73,7 +74,7 @@ def embed_page(full_html: str, html_path: str) -> str:
     tail = full_html[article.end():]
     sources = SCRIPT_SRC.findall(tail) + " ".join(AFTER_PAINT_SCRIPTS.findall(tail)).split()
     scripts = "\n".join(f'<script src="{src}" defer></script>' for src in sources if not NOT_EMBEDDED.search(src))
-    embed_script = "../" * (page_folder(html_path).count("/")) + "assets/javascripts/embed.js"
+    embed_script = to_site_root(html_path) + "assets/javascripts/embed.js"  # relative to <base>
     clinic_strip = _first(r'(<aside class="clinic-strip".*?</aside>)', full_html)
     canonical_link = f'<link rel="canonical" href="{canonical}">' if canonical else ""
     return f"""<!doctype html>

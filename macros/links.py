@@ -58,6 +58,11 @@ def markdown_links(source: str) -> list[Link]:
     return sorted(found, key=lambda link: (link.line, link.column))
 
 
+def to_site_root(html_path: str) -> str:
+    """Relative path from a built page back to the site's root: 'a/b/index.html' → '../../'."""
+    return "../" * html_path.count("/")
+
+
 def built_file(page_src: str, use_directory_urls: bool = True) -> str:
     """Where MkDocs writes a page: a/b.md → a/b/index.html (directory URLs)."""
     stem = page_src.removesuffix(".md")

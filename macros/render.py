@@ -84,9 +84,8 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: C
                 "sessions": vars(p.sessions),
                 "intervalDays": vars(p.interval_days),
                 "intervalChoices": interval_choices(p),
-                "defaults": {"sessions": clinic.sessions(p.id, p.sessions.typical),
-                             "intervalDays": clinic.interval_days(p.id, p.interval_days.typical)},
-                "clinic": clinic.name if p.id in clinic.plans else None,
+                "defaults": {"sessions": clinic.sessions(p), "intervalDays": clinic.interval_days(p)},
+                "clinic": clinic.name if clinic.sets(p) else None,
                 "sessionsHint": sessions_hint(p, clinic),
                 "intervalHint": interval_hint(p, clinic),
                 "resultsCheckDays": p.results_check_weeks * 7,
@@ -104,15 +103,15 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: C
 
 def sessions_hint(plan: Plan, clinic: Clinic) -> str:
     """The range studies used, and whose choice the starting value is."""
-    own = f"{clinic.name} usually plans {clinic.sessions(plan.id, plan.sessions.typical)}." if plan.id in clinic.plans else f"{plan.sessions.typical} is typical."
+    own = f"{clinic.name} usually plans {clinic.sessions(plan)}." if clinic.sets(plan) else f"{plan.sessions.typical} is typical."
     return f"Studies used {plan.sessions.min} to {plan.sessions.max}; {own}"
 
 
 def interval_hint(plan: Plan, clinic: Clinic) -> str:
     studies = f"Studies used {interval_text(plan.interval_days.min)} to {interval_text(plan.interval_days.max)}"
-    if plan.id not in clinic.plans:
+    if not clinic.sets(plan):
         return studies + "."
-    return f"{studies}; {clinic.name} usually plans {interval_text(clinic.interval_days(plan.id, plan.interval_days.typical))}."
+    return f"{studies}; {clinic.name} usually plans {interval_text(clinic.interval_days(plan))}."
 
 
 def options(values: list[int], label, chosen: int) -> str:
@@ -130,8 +129,7 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
     that show a calculator, and Material's instant navigation runs them when
     it swaps such a page in."""
     plan = protocol.plan(plan_id)
-    sessions = clinic.sessions(plan.id, plan.sessions.typical)
-    interval_days = clinic.interval_days(plan.id, plan.interval_days.typical)
+    sessions, interval_days = clinic.sessions(plan), clinic.interval_days(plan)
     steps = compute_schedule(plan, protocol.aftercare, sessions, interval_days)
     prefix = f"calc-{plan.id}"
     plan_options = "".join(
@@ -141,7 +139,7 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
     # A <template>, not a <script>: Material's instant navigation re-runs
     # every <script> in the page body as JavaScript, whatever its type.
     data = escape(json.dumps(calculator_data(protocol, plan, steps, clinic), separators=(",", ":")), quote=False)
-    whose = f"{clinic.name}'s usual schedule for" if plan.id in clinic.plans else "Typical schedule for"
+    whose = f"{clinic.name}'s usual schedule for" if clinic.sets(plan) else "Typical schedule for"
     caption = f"{whose} {plan_summary(plan, sessions, interval_days)}"
     return f"""
 <div class="calculator" data-calculator>
@@ -281,9 +279,8 @@ def clinic_contact(clinic: Clinic, plan: Plan | None, page_src: str) -> str:
     if clinic.address:
         contact.append(escape(clinic.address))
     lines = [f"**Talk to {escape(clinic.name)}.** " + " · ".join(contact)]
-    if plan is not None and plan.id in clinic.plans:
-        sessions = clinic.sessions(plan.id, plan.sessions.typical)
-        interval = clinic.interval_days(plan.id, plan.interval_days.typical)
+    if plan is not None and clinic.sets(plan):
+        sessions, interval = clinic.sessions(plan), clinic.interval_days(plan)
         lines.append(
             f"{escape(clinic.name)}'s usual plan for {plan_summary(plan, sessions, interval)}. "
             f"This is the clinic's own choice, within what studies used: "

@@ -35,10 +35,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from sitebuild import build, copy_project, free_port, set_config  # noqa: E402
+from sitebuild import build, copy_project, free_port  # noqa: E402
 
 PAGES = {"home": "", "treatment-plan": "treatment-plan/", "aftercare": "aftercare/", "comparisons": "comparisons/"}
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", ".webmanifest")
+sys.path.insert(0, str(ROOT / "scripts"))
+from precompress import TEXT as COMPRESSIBLE  # noqa: E402  what a static host would compress
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic"
 
 
@@ -76,7 +77,7 @@ def cdn_handler(directory: Path, transfer: Transfer):
                 return super().do_GET()
             raw = Path(path).read_bytes()
             body = raw
-            compressed = path.endswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", "")
+            compressed = Path(path).suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "")
             if compressed:
                 body = gzip.compress(raw, compresslevel=6)
             self.send_response(200)

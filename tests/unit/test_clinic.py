@@ -35,7 +35,7 @@ def test_sample_clinic_loads(tmp_path):
     clinic = load(tmp_path / "clinic.yml", tmp_path)
     assert clinic.name == "Riverside Skin Clinic"
     assert clinic.phone_link == "tel:+442079460000"
-    assert clinic.sessions("acne-scars", 3) == 5 and clinic.interval_days("acne-scars", 28) == 35
+    assert clinic.sessions(ACNE) == 5 and clinic.interval_days(ACNE) == 35
     assert clinic.embed_origins == ("https://www.riverside-clinic.example",)
 
 
