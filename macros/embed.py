@@ -106,11 +106,10 @@ def embed_page(full_html: str, html_path: str) -> str:
 """
 
 
-def write_embed_pages(site_dir: Path, skip: frozenset[str] = frozenset()) -> list[str]:
-    """Write embed/<page> for every built content page; return their site paths.
+def write_embed_pages(site_dir: Path, skip: frozenset[str] = frozenset()) -> None:
+    """Write embed/<page> for every built content page.
 
     `skip` holds built paths of pages that get no embed version."""
-    written = []
     for page in sorted(site_dir.rglob("index.html")):
         html_path = page.relative_to(site_dir).as_posix()
         if html_path.startswith(EMBED_DIR + "/") or html_path in skip:
@@ -122,8 +121,6 @@ def write_embed_pages(site_dir: Path, skip: frozenset[str] = frozenset()) -> lis
         target = site_dir / embed_path(html_path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
-        written.append(embed_path(html_path))
-    return written
 
 
 def iframe_snippet(embed_url: str, title: str, site_origin: str, sandbox: str) -> str:

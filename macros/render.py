@@ -233,12 +233,29 @@ def reference_list(references: dict[str, Reference]) -> str:
     return '\n<ol class="references">\n' + "\n".join(items) + "\n</ol>\n"
 
 
+# A string literal, or a comment: strings are kept byte for byte, comments dropped.
+_CSS_STRING_OR_COMMENT = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|/\*.*?\*/', re.S)
+
+
+def _squeeze(code: str) -> str:
+    code = re.sub(r"\s+", " ", code)
+    return re.sub(r"\s*([{};])\s*", r"\1", code)
+
+
 def minify_css(css: str) -> str:
     """Comments and layout white space out (the site's CSS is inlined in every
-    page); strings and selectors are left as written."""
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    css = re.sub(r"\s+", " ", css)
-    return re.sub(r"\s*([{};])\s*", r"\1", css).strip()
+    page); the text inside strings, such as `content: "Error: "`, is kept."""
+    pieces, code, position = [], "", 0
+    for match in _CSS_STRING_OR_COMMENT.finditer(css):
+        code += css[position:match.start()]
+        if match.group().startswith("/*"):
+            code += " "
+        else:
+            pieces += [_squeeze(code), match.group()]
+            code = ""
+        position = match.end()
+    pieces.append(_squeeze(code + css[position:]))
+    return "".join(pieces).strip()
 
 
 # --- clinic --------------------------------------------------------------------

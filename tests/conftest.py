@@ -106,3 +106,12 @@ def pytest_terminal_summary(terminalreporter):
 
     terminalreporter.write_sep("=", "quality report")
     terminalreporter.write_line(format_report(page_rows(RECORD.site_root, RECORD.project, RECORD.axe, RECORD.html_errors)))
+
+
+COLLECTED_FILES: set[Path] = set()
+
+
+def pytest_itemcollected(item):
+    """Every file a test came from, before any -k or -m selection (see
+    tests/unit/test_suite_layout.py)."""
+    COLLECTED_FILES.add(Path(item.path).resolve())

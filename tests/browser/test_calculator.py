@@ -173,3 +173,29 @@ def test_print_view_hides_the_controls_and_keeps_the_dates(open_page):
     assert not page.locator("[data-calculator-form]").is_visible()
     assert page.locator("[data-calculator-rows] time").first.is_visible()
     assert not page.locator(".md-header").is_visible()
+
+
+TABLE_TEXT = """root => ({
+  caption: root.querySelector('[data-calculator-caption]').innerText,
+  rows: [...root.querySelectorAll('[data-calculator-rows] tr')].map(tr => tr.innerText.replace(/\\s+/g, ' ').trim()),
+})"""
+
+
+@pytest.mark.parametrize("which", ["site", "clinic_site"])
+def test_the_script_words_the_table_exactly_as_the_build_does(browser, request, which):
+    """calculator.js redraws the table the build wrote; its wording (days,
+    weeks, caption, whose schedule it is) is a second copy of macros/, so the
+    two must not drift apart."""
+    built = request.getfixturevalue(which)
+    tables = []
+    for javascript in (False, True):
+        context = browser.new_context(java_script_enabled=javascript)
+        page = context.new_page()
+        page.goto(built.url + "treatment-plan/")
+        if javascript:
+            page.wait_for_selector("[data-calculator][data-ready]", state="attached")
+        tables.append(page.locator("[data-calculator]").evaluate(TABLE_TEXT))
+        context.close()
+    as_built, as_scripted = tables
+    assert len(as_built["rows"]) > 2
+    assert as_scripted == as_built
