@@ -160,6 +160,29 @@ def noop_macros_config(project: Path) -> None:
     (project / "mkdocs.yml").write_text(config)
 
 
+# Run in a fresh interpreter: Material and MkDocs first, so that the second
+# figure is what importing mkdocs-macros adds on its own (it imports requests,
+# hjson and dateutil), the third what its `git` variable costs (git commands).
+PLUGIN_PARTS = """import time
+import jinja2, material, mkdocs.plugins, yaml
+started = time.perf_counter()
+import mkdocs_macros.plugin
+imported = time.perf_counter()
+from mkdocs_macros.context import get_git_info
+get_git_info()
+print(imported - started, time.perf_counter() - imported)
+"""
+
+
+def plugin_parts(project: Path, rounds: int = 5) -> dict:
+    """Median seconds of the two fixed costs of mkdocs-macros that no macro of ours causes."""
+    samples = [
+        [float(x) for x in subprocess.run([sys.executable, "-c", PLUGIN_PARTS], cwd=project, capture_output=True, text=True, check=True).stdout.split()]
+        for _ in range(rounds)
+    ]
+    return {"import_s": statistics.median(s[0] for s in samples), "git_s": statistics.median(s[1] for s in samples)}
+
+
 def timed_build(project: Path, strict: bool = True) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet"] + (["--strict"] if strict else [])
@@ -333,6 +356,8 @@ def markdown_report(results: dict) -> str:
               f"| same build with macros off | {b['macros_off_median_s']:.2f} |",
               f"| macros and validation overhead | {b['macros_overhead_pct']:.1f} % |",
               f"| of which mkdocs-macros itself (every macro a no-op) | {b.get('macros_noop_median_s', 0):.2f} s, {b.get('plugin_overhead_pct', 0):.1f} % |",
+              f"| within that: importing mkdocs-macros | {b.get('plugin_parts', {}).get('import_s', 0):.3f} |",
+              f"| within that: its `git` commands | {b.get('plugin_parts', {}).get('git_s', 0):.3f} |",
               f"| live-reload rebuild after editing one page | {b['rebuild_s']:.2f} |", "",
               "| synthetic site | pages | seconds | ms per page |", "|---|---|---|---|"]
     for row in b["synthetic"]:
@@ -391,6 +416,7 @@ def main() -> None:
         "real_median_s": statistics.median(real),
         "macros_off_median_s": statistics.median(off_times),
         "macros_noop_median_s": statistics.median(noop_times),
+        "plugin_parts": plugin_parts(noop),
         "rebuild_s": rebuild_time(ours),
         "synthetic": [],
     }
