@@ -319,11 +319,33 @@ def page_basics_problems(pages: dict[str, str]) -> list[str]:
         if description is None or not (description.get("content") or "").strip():
             problems.append(f"{name}: has no meta description (search results show it; set 'description' in the front matter)")
         robots = document.find("meta", attrs={"name": "robots"})
-        if title and not (robots and "noindex" in (robots.get("content") or "").lower()):
+        indexed = not (robots and "noindex" in (robots.get("content") or "").lower())
+        if title and indexed:
             titles.setdefault(title, []).append(name)
+        canonical = document.find("link", attrs={"rel": "canonical"})
+        if indexed and canonical is not None:
+            problems += link_preview_problems(name, document, canonical.get("href"), description)
     for title, names in titles.items():
         if len(names) > 1:
             problems.append(f"title '{title}' is used by {len(names)} pages ({', '.join(names)}); each page needs its own 'title' in the front matter")
+    return problems
+
+
+def link_preview_problems(name: str, document, canonical: str, description) -> list[str]:
+    """A shared link's preview (Open Graph): the page's title, its own
+    description and its canonical address."""
+    def og(key):
+        tag = document.find("meta", attrs={"property": f"og:{key}"})
+        return (tag.get("content") or "").strip() if tag else ""
+
+    problems = []
+    if not og("title"):
+        problems.append(f"{name}: has no og:title (a shared link's preview shows it; overrides/main.html writes it)")
+    wanted = (description.get("content") or "").strip() if description else ""
+    if og("description") != wanted:
+        problems.append(f"{name}: og:description {og('description')!r} differs from the meta description {wanted!r}")
+    if og("url") != canonical:
+        problems.append(f"{name}: og:url {og('url')!r} differs from the canonical address {canonical!r}")
     return problems
 
 
