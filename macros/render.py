@@ -102,13 +102,17 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: C
 
 
 def sessions_hint(plan: Plan, clinic: Clinic) -> str:
-    """The range studies used, and whose choice the starting value is."""
-    own = f"{clinic.name} usually plans {clinic.sessions(plan)}." if clinic.sets(plan) else f"{plan.sessions.typical} is typical."
-    return f"Studies used {plan.sessions.min} to {plan.sessions.max}; {own}"
+    """What studies used, and whose choice the starting value is."""
+    studies = f"Studies used {range_text(plan.sessions.min, plan.sessions.max)}"
+    if clinic.sets(plan):
+        return f"{studies}; {clinic.name} usually plans {clinic.sessions(plan)}."
+    if plan.sessions.min == plan.sessions.max:
+        return studies + "."
+    return f"{studies}; {plan.sessions.typical} is typical."
 
 
 def interval_hint(plan: Plan, clinic: Clinic) -> str:
-    studies = f"Studies used {interval_text(plan.interval_days.min)} to {interval_text(plan.interval_days.max)}"
+    studies = f"Studies used {interval_range_text(plan.interval_days)}"
     if not clinic.sets(plan):
         return studies + "."
     return f"{studies}; {clinic.name} usually plans {interval_text(clinic.interval_days(plan))}."

@@ -44,11 +44,15 @@ def days_text(days: int) -> str:
 
 def how_performed(plan: Plan) -> str:
     s, i = plan.sessions, plan.interval_days
-    sessions = f"{s.min} to {s.max} sessions" if s.min != s.max else f"{s.min} session{'' if s.min == 1 else 's'}"
-    gap = days_text(i.min) if i.min == i.max else f"{i.min} to {i.max} days"
+    # "(… is typical)" only where studies used a range: with one value it says nothing new.
+    if s.min == s.max:
+        sessions = f"{s.min} session{'' if s.min == 1 else 's'}"
+    else:
+        sessions = f"{s.min} to {s.max} sessions ({s.typical} is typical)"
+    gap = f"{days_text(i.min)} apart" if i.min == i.max else f"{i.min} to {i.max} days apart ({days_text(i.typical)} is typical)"
     return (
         "A trained practitioner moves a pen or roller with many fine, sterile needles over the skin. "
-        f"Studies used {sessions} ({s.typical} is typical), {gap} apart ({days_text(i.typical)} is typical)."
+        f"Studies used {sessions}, {gap}."
     )
 
 

@@ -353,8 +353,10 @@ def link_preview_problems(name: str, document, canonical: str, description) -> l
 
 SCHEMA = "https://schema.org"
 PROCEDURE_TYPES = {f"{SCHEMA}/PercutaneousProcedure", f"{SCHEMA}/NoninvasiveProcedure", "PercutaneousProcedure", "NoninvasiveProcedure"}
-SESSIONS = re.compile(r"(\d+)(?: to (\d+))? sessions? \((\d+) is typical\)")
-INTERVAL = re.compile(r"(\d+)(?: to (\d+))? days? apart \((\d+) days? is typical\)")
+# "2 to 6 sessions (3 is typical)", or "3 sessions" where studies used one
+# value; the same for "14 to 42 days apart (28 days is typical)".
+SESSIONS = re.compile(r"(\d+)(?: to (\d+) sessions \((\d+) is typical\)| sessions?\b)")
+INTERVAL = re.compile(r"(\d+)(?: to (\d+))? days? apart(?: \((\d+) days? is typical\))?")
 WEEKS = re.compile(r"(\d+) weeks? after the last session")
 
 
@@ -436,12 +438,13 @@ def web_page_problems(name: str, html: str, meta: dict) -> list[str]:
 
 
 def _numbers(pattern: re.Pattern, text: str) -> tuple[int, int, int] | None:
-    """(min, max, typical) from e.g. '2 to 6 sessions (3 is typical)'."""
+    """(min, max, typical) from e.g. '2 to 6 sessions (3 is typical)', or
+    (3, 3, 3) from '3 sessions'."""
     match = pattern.search(text or "")
     if not match:
         return None
-    low, high, typical = match.group(1), match.group(2) or match.group(1), match.group(3)
-    return int(low), int(high), int(typical)
+    low = match.group(1)
+    return int(low), int(match.group(2) or low), int(match.group(3) or low)
 
 
 def procedure_problems(name: str, html: str, plans: dict, base_url: str) -> list[str]:

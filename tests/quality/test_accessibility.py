@@ -156,6 +156,10 @@ def test_calculator_by_keyboard_only(site, context_at):
     page.keyboard.press("ArrowDown")
     assert page.locator("[data-calculator-plan]").input_value() != plan_before, "the plan cannot be changed with the arrow keys"
     assert status(page).startswith("Schedule updated"), "a new plan is not announced"
+    # Back to the first plan, whose sessions and interval both offer choices
+    # (some plans offer one interval only: the one their studies used).
+    page.keyboard.press("ArrowUp")
+    assert page.locator("[data-calculator-plan]").input_value() == plan_before
 
     assert tab_to_next_control(page, "plan") == "start"
     seen.append("start")

@@ -4,7 +4,7 @@ import json
 
 from macros.protocol import Plan, Protocol, Range
 from macros.references import Reference
-from macros.structured_data import page_structured_data, plan_page_url, to_script_text
+from macros.structured_data import how_performed, page_structured_data, plan_page_url, to_script_text
 
 PLAN = Plan(id="acne-scars", name="Acne scars", page="conditions/acne-scars.md", sessions=Range(3, 2, 6),
             interval_days=Range(28, 14, 42), evidence="moderate", results_check_weeks=26, references=("Alam2014",))
@@ -38,6 +38,12 @@ def test_procedure_numbers_come_from_the_plan():
     assert "2 to 6 sessions (3 is typical), 14 to 42 days apart (28 days is typical)" in procedure["howPerformed"]
     assert "26 weeks after the last session" in procedure["followup"]
     assert procedure["url"] == "https://example.org/conditions/acne-scars/"
+
+
+def test_a_plan_whose_studies_used_one_value_states_it_once():
+    single = Plan(id="pigmentation", name="Melasma", page="conditions/pigmentation.md", sessions=Range(3, 3, 3),
+                  interval_days=Range(28, 28, 28), evidence="low", results_check_weeks=12, references=("Alam2014",))
+    assert how_performed(single).endswith("Studies used 3 sessions, 28 days apart.")
 
 
 def test_script_text_cannot_close_the_script_element():
