@@ -17,8 +17,8 @@ GOOD = ('<!doctype html><html lang="en"><head><title>{title}</title>'
         '<meta name="description" content="A page."></head><body><h1>{title}</h1></body></html>')
 
 
-PREVIEW = ('<link rel="canonical" href="{url}"><meta property="og:title" content="T">'
-           '<meta property="og:description" content="A page."><meta property="og:url" content="{url}">')
+PREVIEW = ('<link rel="canonical" href="{canonical}"><meta property="og:title" content="T">'
+           '<meta property="og:description" content="A page."><meta property="og:url" content="{og_url}">')
 
 
 def test_basics_check_finds_each_mistake():
@@ -33,10 +33,11 @@ def test_basics_check_finds_each_mistake():
         "no-title/index.html": GOOD.format(title=""),
         "copy/index.html": GOOD.format(title="Good"),
         "embed/good/index.html": GOOD.format(title="Good").replace("<head>", '<head><meta name="robots" content="noindex">'),
-        "shared/index.html": GOOD.format(title="Shared").replace("</head>", PREVIEW.format(url="https://example.org/shared/") + "</head>"),
+        "shared/index.html": GOOD.format(title="Shared").replace("</head>", PREVIEW.format(
+            canonical="https://example.org/shared/", og_url="https://example.org/shared/") + "</head>"),
         "no-preview/index.html": GOOD.format(title="Bare").replace("</head>", '<link rel="canonical" href="https://example.org/no-preview/"></head>'),
-        "moved/index.html": GOOD.format(title="Moved").replace("</head>", PREVIEW.format(url="https://example.org/old/").replace(
-            '<link rel="canonical" href="https://example.org/old/">', '<link rel="canonical" href="https://example.org/moved/">') + "</head>"),
+        "moved/index.html": GOOD.format(title="Moved").replace("</head>", PREVIEW.format(
+            canonical="https://example.org/moved/", og_url="https://example.org/old/") + "</head>"),
     }
     problems = page_basics_problems(pages)
     text = "\n".join(problems)
