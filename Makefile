@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test report check-external-links bench bench-check clean
+.PHONY: serve build test report check-external-links bench bench-check lock clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -58,6 +58,13 @@ bench: $(VENV)/.test-installed scripts/bench/node_modules/.installed
 ## bench-check: check the last benchmark's results against the performance budgets
 bench-check: $(VENV)/.site-installed
 	$(BIN)/python scripts/bench/check_budgets.py
+
+## lock: re-resolve requirements*.in into the hash-pinned requirements*.txt (pip-tools; needs the package registry)
+PIP_COMPILE = $(VENV)/lock-tools/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+lock: | $(BIN)/python
+	test -x $(VENV)/lock-tools/bin/pip-compile || { $(PYTHON) -m venv $(VENV)/lock-tools && $(VENV)/lock-tools/bin/pip install --quiet pip-tools==7.6.2; }
+	$(PIP_COMPILE) $(LOCK_ARGS) -o requirements.txt requirements.in
+	$(PIP_COMPILE) $(LOCK_ARGS) -o requirements-test.txt requirements-test.in
 
 clean:
 	rm -rf site $(VENV) .pytest_cache node_modules
