@@ -59,9 +59,9 @@ def test_the_clinic_plan_is_used_and_labelled_as_the_clinics(clinic_site):
     assert shown[:-1] == session_days(own["sessions"], own["interval_days"])
     data = json.loads(calculator.select_one("template").get_text())
     assert data["plans"]["acne-scars"]["defaults"] == {"sessions": own["sessions"], "intervalDays": own["interval_days"]}
-    assert data["plans"]["acne-scars"]["clinic"] == CLINIC
+    assert data["plans"]["acne-scars"]["defaultsCaption"] == f"{CLINIC}'s usual schedule for"
     stretch = raw_protocol(clinic_site.project)["plans"]["stretch-marks"]
-    assert data["plans"]["stretch-marks"]["clinic"] is None, "plans the clinic did not set stay typical"
+    assert data["plans"]["stretch-marks"]["defaultsCaption"] == "Typical schedule for", "plans the clinic did not set stay typical"
     assert data["plans"]["stretch-marks"]["defaults"]["sessions"] == stretch["sessions"]["typical"]
 
 
