@@ -196,11 +196,11 @@ def _clinic_plans(check: Checker, plans, protocol: Protocol) -> dict[str, Clinic
             check.fail(path, f"unknown plan '{plan_id}'{suggestion(plan_id, protocol.plans)}; valid plan ids: "
                              f"{', '.join(protocol.plans)}", at_key=True)
             continue
-        if not check.mapping(values, path, set(), frozenset(CLINIC_PLAN_KEYS)):
-            continue
-        if not values.keys() & CLINIC_PLAN_KEYS:
+        if values is None or values == {}:
             check.fail(path, f"sets no value; give sessions, interval_days or both, e.g. '{plan_id}: {{sessions: 4}}', "
-                             "or remove the line to use the typical values")
+                             "or remove the line to use the typical values", at_key=True)
+            continue
+        if not check.mapping(values, path, set(), frozenset(CLINIC_PLAN_KEYS)):
             continue
         plan = protocol.plans[plan_id]
         chosen = {}
