@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from . import embed, governance, links, page_check, render, security_headers, structured_data
 from .checks import suggestion
 from .clinic import load_clinic
-from .problems import DataFileError, Problem, locate
+from .problems import DataFileError, locate
 from .protocol import load_protocol
 from .references import load_references
 
@@ -184,14 +184,8 @@ def on_pre_page_macros(env) -> None:
     first_line = page_check.markdown_start_line(source, env.markdown)
     problems = governance.check_front_matter(name, source, env.page.meta, set(data["references"]), dt.date.today())
     problems += page_check.check_meta(env.page.meta, name, lambda key: governance.field_line(source, key), env.macros)
-    template_problems, calls = page_check.check_template(env.markdown, name, first_line, data["macros"], env.env)
-    problems += template_problems
-    for call in calls:
-        message = data["argument_problem"](call.name, call.args)
-        if message:
-            problems.append(Problem(name, call.line, 1, "", message))
-    problems += page_check.check_html(env.markdown, name, first_line)
-    problems += page_check.check_snippets(env.markdown, name, first_line, data["root"] / INCLUDES)
+    problems += page_check.check_page_text(env.markdown, name, first_line, data["macros"], env.env,
+                                           data["argument_problem"], data["root"] / INCLUDES)
     data["cited"][file.src_uri] = set()
     if problems:
         raise DataFileError(sorted(problems, key=lambda p: p.line))

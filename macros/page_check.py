@@ -138,6 +138,18 @@ def check_template(markdown: str, file: str, first_line: int, macros: Mapping[st
     return checker.problems, checker.calls
 
 
+def check_page_text(markdown: str, file: str, first_line: int, macros: Mapping[str, Callable], environment: Environment,
+                    argument_problem: Callable[[str, tuple], str | None], includes_dir: Path) -> list[Problem]:
+    """Every problem in a page's text: its Jinja, the literal arguments of its
+    macro calls (`argument_problem` says why one would fail), raw script, snippets."""
+    problems, calls = check_template(markdown, file, first_line, macros, environment)
+    for call in calls:
+        message = argument_problem(call.name, call.args)
+        if message:
+            problems.append(Problem(file, call.line, 1, "", message))
+    return problems + check_html(markdown, file, first_line) + check_snippets(markdown, file, first_line, includes_dir)
+
+
 # --- raw HTML and snippets in page text ----------------------------------------
 
 # Elements that run, load or redirect something; the site's scripts and

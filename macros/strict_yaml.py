@@ -99,14 +99,14 @@ class _Reader:
         return text
 
 
-def decode(data: bytes, name: str, first_line: int = 1) -> tuple[str | None, list[Problem]]:
+def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 text of a file, or a problem at the line and column of the first
     byte that is not UTF-8 (Python's own error names only a byte offset)."""
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         before = data[:error.start]
-        line = before.count(b"\n") + first_line
+        line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
         return None, [Problem(name, line, column, "", f"byte 0x{data[error.start]:02x} is not UTF-8 text; "
                                                      "save the file as UTF-8 (retype the character at this place)")]

@@ -164,3 +164,14 @@ def test_a_reference_address_must_be_a_plain_https_address(tmp_path):
         load_references(tmp_path / "references.yml", "references.yml")
     (problem,) = caught.value.problems
     assert str(problem).startswith("references.yml:5:8: A2014.url: ") and "https://" in str(problem)
+
+
+def test_structured_data_cannot_end_its_script_element():
+    import json
+
+    from macros.structured_data import to_script_text
+
+    hostile = {"reviewedBy": {"name": "</script><script>alert(1)</script><!--"}, "name": "A & B > C"}
+    text = to_script_text(hostile)
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == hostile
