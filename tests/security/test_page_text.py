@@ -71,6 +71,11 @@ def test_line_numbers_count_the_front_matter():
         'numbers, e.g. {{ cite("Alam2014") }} or {{ plan("acne-scars").sessions.typical }}']
 
 
+def test_a_broken_macro_is_reported_at_its_file_line():
+    found = problems("# Title\n\nText {{ cite(\"Alam2014\" }} more.\n", first_line=6)
+    assert len(found) == 1 and found[0].startswith(f"{FILE}:8:1: broken macro: "), found
+
+
 def test_plain_messages_name_what_is_wrong():
     assert "the statement {% set %}" in problems("{% set x = 1 %}")[0]
     assert "the statement {% for %}" in problems("{% for i in x %}{% endfor %}")[0]
