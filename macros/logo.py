@@ -16,6 +16,8 @@ PATH = re.compile(r"[A-Za-z0-9_-]+(?:/[A-Za-z0-9_.-]+)*\.[A-Za-z]+")
 ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "object", "embed", "handler", "listener", "animate", "set",
                    "animatemotion", "animatetransform", "discard"}
 REFERENCE_ATTRIBUTES = {"href", "src"}
+# How PNG, JPEG and WebP files begin (bytes 0-7, then bytes 8-11).
+SIGNATURES = ((b"\x89PNG\r\n\x1a\n", b""), (b"\xff\xd8\xff", b""), (b"RIFF", b"WEBP"))
 EXTERNAL_CSS = re.compile(r"url\s*\(\s*['\"]?\s*(?!#)|@import", re.I)
 
 
@@ -30,10 +32,13 @@ def logo_problem(logo: str, docs_dir: Path, types: tuple[str, ...]) -> str | Non
     if not file.is_file() or not file.resolve().is_relative_to(docs_dir.resolve()):
         return (f"file '{logo}' not found under docs/; put the logo in docs/ (e.g. docs/assets/images/) "
                 "and write its path from there")
+    data = file.read_bytes()
     if logo.lower().endswith(".svg"):
-        problem = svg_problem(file.read_bytes())
+        problem = svg_problem(data)
         if problem:
             return f"'{logo}' {problem}; use a plain drawing (save it again as 'plain SVG', or use a PNG)"
+    elif not any(data.startswith(start) and data[8:12].startswith(rest) for start, rest in SIGNATURES):
+        return f"'{logo}' is not a PNG, JPEG or WebP image inside, whatever its name; export the logo again as an image"
     return None
 
 

@@ -175,3 +175,13 @@ def test_structured_data_cannot_end_its_script_element():
     text = to_script_text(hostile)
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == hostile
+
+
+def test_a_raster_logo_must_be_an_image_inside(tmp_path):
+    (tmp_path / "logo.png").write_text("<html><script>alert(1)</script></html>")
+    found = clinic_problems(tmp_path, "name: Riverside\nlogo: logo.png\n")
+    assert found == ["clinic.yml:2:7: logo: 'logo.png' is not a PNG, JPEG or WebP image inside, whatever its name; "
+                     "export the logo again as an image"]
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    (tmp_path / "clinic.yml").write_text("name: Riverside\nlogo: logo.png\n")
+    assert load_clinic(tmp_path / "clinic.yml", "clinic.yml", tmp_path, PROTOCOL).logo == "logo.png"
