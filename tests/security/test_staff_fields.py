@@ -9,7 +9,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.clinic import ClinicPlan, Clinic, load_clinic
+from macros.clinic import Clinic, load_clinic
 from macros.logo import svg_problem
 from macros.problems import DataFileError
 from macros.protocol import Plan, Protocol, Range
