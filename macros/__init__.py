@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import embed, governance, links, render, security_headers, structured_data
+from . import embed, governance, links, page_check, render, security_headers, structured_data
 from .checks import suggestion
 from .clinic import load_clinic
 from .problems import DataFileError, locate
@@ -21,6 +21,7 @@ from .references import load_references
 PROTOCOL = "_data/protocol.yml"
 REFERENCES = "_data/references.yml"
 CLINIC = "_data/clinic.yml"
+INCLUDES = "includes"  # the only folder snippets (--8<--) may read from (mkdocs.yml)
 SITE_CSS = "partials/site.css"  # in the theme's custom_dir; inlined in every page (overrides/main.html)
 # Pages that get a "see a practitioner" or clinic contact box.
 CONTACT_PAGE_TYPES = {"condition", "treatment"}
@@ -51,6 +52,11 @@ def _site_css(custom_dir: str | None) -> str:
 def define_env(env) -> None:
     docs = Path(env.conf["docs_dir"])
     root = Path(env.conf["config_file_path"]).parent
+    # Before MkDocs reads any page: it would drop a broken front matter
+    # silently, and expand YAML aliases without limit.
+    problems = page_check.check_all_front_matter(docs, lambda path: _display(path, root))
+    if problems:
+        raise DataFileError(problems)
     known_pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
     references = load_references(docs / REFERENCES, _display(docs / REFERENCES, root))
     protocol = load_protocol(docs / PROTOCOL, _display(docs / PROTOCOL, root), known_pages, set(references))
@@ -61,6 +67,14 @@ def define_env(env) -> None:
     env.conf["extra"]["site_css"] = _site_css(env.conf["theme"].custom_dir)
     cited: dict[str, set[str]] = {}
     calculator_pages: set[str] = set()  # pages that show the schedule calculator
+
+    # The macros page text may call: ours, not mkdocs-macros' built-in ones
+    # (`context()` and `macros_info()` print the whole configuration).
+    site_macros: dict[str, object] = {}
+
+    def site_macro(function):
+        site_macros[function.__name__] = function
+        return env.macro(function)
 
     def page_src() -> str:
         return env.page.file.src_uri
@@ -79,78 +93,102 @@ def define_env(env) -> None:
         except KeyError as error:
             raise PluginError(f"{where(plan_id)}: {error.args[0]}") from None
 
-    @env.macro
+    @site_macro
     def plan(plan_id: str):
         """The plan's numbers, e.g. {{ plan("acne-scars").sessions.typical }}."""
         return plan_or_fail(plan_id)
 
-    @env.macro
+    @site_macro
     def sessions_range(plan_id: str) -> str:
         sessions = plan_or_fail(plan_id).sessions
         return render.range_text(sessions.min, sessions.max)
 
-    @env.macro
+    @site_macro
     def interval_range(plan_id: str) -> str:
         return render.interval_range_text(plan_or_fail(plan_id).interval_days)
 
-    @env.macro
+    @site_macro
     def milestone(milestone_id: str):
         try:
             return protocol.milestone(milestone_id)
         except KeyError as error:
             raise PluginError(f"{where(milestone_id)}: {error.args[0]}") from None
 
-    @env.macro
-    def cite(*keys: str) -> str:
+    def cite_problem(keys: tuple) -> str | None:
         unknown = [k for k in keys if k not in references]
-        if unknown or not keys:
-            hint = suggestion(unknown[0], sorted(references)) if unknown else ""
-            raise PluginError(
-                f"{where(unknown[0] if unknown else 'cite(')}: unknown reference key(s) {', '.join(unknown) or '(none given)'}{hint}; "
-                "keys are defined in docs/_data/references.yml: correct the key, or add the source there first"
-            )
+        if not keys:
+            return "give at least one reference key, e.g. cite(\"Alam2014\")"
+        if unknown:
+            return (f"unknown reference key(s) {', '.join(map(str, unknown))}{suggestion(unknown[0], sorted(references))}; "
+                    "keys are defined in docs/_data/references.yml: correct the key, or add the source there first")
+        return None
+
+    @site_macro
+    def cite(*keys: str) -> str:
+        problem = cite_problem(keys)
+        if problem:
+            raise PluginError(f"{where(next((k for k in keys if k not in references), 'cite('))}: {problem}")
         cited.setdefault(page_src(), set()).update(keys)
         return render.cite(keys, references, page_src())
 
-    @env.macro
+    @site_macro
     def schedule_calculator(plan_id: str = "acne-scars") -> str:
         plan_or_fail(plan_id)
         calculator_pages.add(page_src())
         return render.calculator(protocol, plan_id, clinic, links.to_site_root(links.built_file(page_src())))
 
-    @env.macro
+    @site_macro
     def aftercare_timeline() -> str:
         return render.aftercare_table(protocol)
 
-    @env.macro
+    @site_macro
     def plans_overview() -> str:
         return render.plans_overview(protocol, page_src())
 
-    @env.macro
+    @site_macro
     def reference_list() -> str:
         return render.reference_list(references)
 
-    @env.macro
+    @site_macro
     def embed_snippets() -> str:
         """One copy-paste iframe snippet per patient page, for clinics."""
         pages = [(p.file.src_uri, p.title) for p in env.variables["navigation"].pages]
         return render.embed_snippets(pages, env.conf["site_url"] or "", embed.EMBED_DIR, docs)
 
+    def argument_problem(name: str, args: tuple) -> str | None:
+        """Why a macro call's literal arguments would fail (None: they will not)."""
+        if name == "cite":
+            return cite_problem(args)
+        try:
+            if name == "milestone":
+                protocol.milestone(*args)
+            elif args and name in {"plan", "sessions_range", "interval_range", "schedule_calculator"}:
+                protocol.plan(args[0])
+        except KeyError as error:
+            return error.args[0]
+        return None
+
     env.variables["_site_data"] = {"protocol": protocol, "references": references, "cited": cited,
-                                   "calculator_pages": calculator_pages, "clinic": clinic}
+                                   "calculator_pages": calculator_pages, "clinic": clinic,
+                                   "argument_problem": argument_problem, "root": root,
+                                   "macros": site_macros}
 
 
 def on_pre_page_macros(env) -> None:
-    """Stop the build on a page whose governance fields are missing or overdue."""
+    """Stop the build, before the page is rendered, on anything in its text or
+    front matter that is not allowed, and on missing or overdue governance fields."""
     data = env.variables["_site_data"]
     file = env.page.file
-    source = Path(file.abs_src_path).read_text(encoding="utf-8")
-    problems = governance.check_front_matter(
-        f"docs/{file.src_uri}", source, env.page.meta, set(data["references"]), dt.date.today()
-    )
+    name = f"docs/{file.src_uri}"
+    source = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+    first_line = page_check.markdown_start_line(source, env.markdown)
+    problems = governance.check_front_matter(name, source, env.page.meta, set(data["references"]), dt.date.today())
+    problems += page_check.check_meta(env.page.meta, name, lambda key: governance.field_line(source, key), env.macros)
+    problems += page_check.check_page_text(env.markdown, name, first_line, data["macros"], env.env,
+                                           data["argument_problem"], data["root"] / INCLUDES)
     data["cited"][file.src_uri] = set()
     if problems:
-        raise DataFileError(problems)
+        raise DataFileError(sorted(problems, key=lambda p: p.line))
 
 
 def on_post_page_macros(env) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from . import limits, safe_text
 from .problems import Problem
 from .strict_yaml import Located, dotted
 
@@ -50,6 +51,28 @@ class Checker:
             return False
         return True
 
+    def single_line(self, value, path: tuple, field: str, multi_line: bool = False) -> bool:
+        """Non-empty text within the length limit of `field` (macros/limits.py),
+        without line breaks (unless `multi_line`) or invisible characters."""
+        if not self.text(value, path):
+            return False
+        problem = safe_text.text_problem(value, limits.TEXT[field], multi_line)
+        if problem:
+            self.fail(path, problem)
+            return False
+        return True
+
+    def limited(self, value, path: tuple, limit: limits.NumberLimit) -> bool:
+        """A whole number within a plausibility limit, with a hint at the likely slip."""
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(path, f"expected a whole number from {limit.low} to {limit.high}, got {describe(value)}")
+            return False
+        problem = limit.problem(value)
+        if problem:
+            self.fail(path, problem)
+            return False
+        return True
+
     def whole_number(self, value, path: tuple, minimum: int) -> bool:
         if isinstance(value, bool) or not isinstance(value, int):
             self.fail(path, f"expected a whole number ≥ {minimum}, got {describe(value)}")
@@ -71,11 +94,11 @@ class Checker:
             return False
         return True
 
-    def range_triple(self, value, path: tuple, minimum: int) -> bool:
-        """{typical, min, max}: whole numbers with min ≤ typical ≤ max."""
+    def range_triple(self, value, path: tuple, limit: limits.NumberLimit) -> bool:
+        """{typical, min, max}: plausible whole numbers with min ≤ typical ≤ max."""
         if not self.mapping(value, path, {"typical", "min", "max"}):
             return False
-        ok = all([self.whole_number(value.get(k), path + (k,), minimum) for k in ("min", "typical", "max") if k in value])
+        ok = all([self.limited(value.get(k), path + (k,), limit) for k in ("min", "typical", "max") if k in value])
         if ok and value.keys() >= {"min", "typical", "max"}:
             low, typical, high = value["min"], value["typical"], value["max"]
             if low > high:

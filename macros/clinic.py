@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import strict_yaml
+from . import limits, logo as logo_check, safe_text, strict_yaml
 from .checks import Checker, describe, suggestion
 from .problems import DataFileError
 from .protocol import Plan, Protocol
@@ -55,19 +55,23 @@ class Clinic:
         """tel: address of the phone number (digits and a leading +)."""
         return "tel:" + re.sub(r"(?!^\+)[^0-9]", "", self.phone.strip())
 
-    def sets(self, plan: Plan) -> bool:
-        """Whether the clinic chose its own values for this plan."""
-        return plan.id in self.plans
+    # Whose each value is, field by field: a clinic that sets only the number
+    # of sessions is not credited with the studies' interval.
+    def sets_sessions(self, plan: Plan) -> bool:
+        own = self.plans.get(plan.id)
+        return own is not None and own.sessions is not None
+
+    def sets_interval(self, plan: Plan) -> bool:
+        own = self.plans.get(plan.id)
+        return own is not None and own.interval_days is not None
 
     def sessions(self, plan: Plan) -> int:
         """The clinic's number of sessions for the plan, else the typical one."""
-        own = self.plans.get(plan.id)
-        return own.sessions if own and own.sessions is not None else plan.sessions.typical
+        return self.plans[plan.id].sessions if self.sets_sessions(plan) else plan.sessions.typical
 
     def interval_days(self, plan: Plan) -> int:
         """The clinic's days between sessions for the plan, else the typical ones."""
-        own = self.plans.get(plan.id)
-        return own.interval_days if own and own.interval_days is not None else plan.interval_days.typical
+        return self.plans[plan.id].interval_days if self.sets_interval(plan) else plan.interval_days.typical
 
 
 NO_CLINIC = Clinic()
@@ -100,11 +104,6 @@ def darken_until_readable(colour: str) -> str:
         if contrast_with_white(shade) >= MIN_CONTRAST:
             return shade
     return "#000000"
-
-
-def _is_web_address(value: str) -> bool:
-    parts = urlsplit(value)
-    return parts.scheme == "https" and bool(parts.hostname) and " " not in value
 
 
 def _origin_problem(value) -> str | None:
@@ -140,11 +139,17 @@ def load_clinic(path: Path, display_name: str, docs_dir: Path, protocol: Protoco
     return clinic
 
 
+# Longest text per field (macros/limits.py).
+TEXT_LIMITS = {"name": "clinic name", "phone": "clinic phone", "address": "clinic address",
+               "booking_url": "web address (booking_url, reference url)", "logo": "logo path"}
+
+
 def _text(check: Checker, root: dict, key: str) -> str:
     value = root.get(key)
     if value is None:
         return ""
-    return value.strip() if check.text(value, (key,)) else ""
+    ok = check.single_line(value, (key,), TEXT_LIMITS[key]) if key in TEXT_LIMITS else check.text(value, (key,))
+    return value.strip() if ok else ""
 
 
 def _clinic(check: Checker, root: dict, docs_dir: Path, protocol: Protocol) -> Clinic:
@@ -157,15 +162,12 @@ def _clinic(check: Checker, root: dict, docs_dir: Path, protocol: Protocol) -> C
     if phone and (not PHONE.match(phone) or not 7 <= len(re.sub(r"[^0-9]", "", phone)) <= 15):
         check.fail(("phone",), f"'{phone}' is not a phone number; use 7 to 15 digits, with an optional leading + "
                                "and spaces, e.g. '+44 20 7946 0000'")
-    if booking and not _is_web_address(booking):
-        check.fail(("booking_url",), f"'{booking}' is not a secure web address; write the full address, starting with https://")
-    if logo:
-        logo_file = docs_dir / logo
-        if not logo.lower().endswith(LOGO_TYPES):
-            check.fail(("logo",), f"'{logo}' is not an image this site can show; use one of {', '.join(LOGO_TYPES)}")
-        elif not logo_file.is_file():
-            check.fail(("logo",), f"file '{logo}' not found under docs/; put the logo in docs/ (e.g. docs/assets/images/) "
-                                  "and write its path from there")
+    problem = booking and safe_text.url_problem(booking, limits.TEXT[TEXT_LIMITS["booking_url"]])
+    if problem:
+        check.fail(("booking_url",), f"'{booking}' {problem}")
+    problem = logo and logo_check.logo_problem(logo, docs_dir, LOGO_TYPES)
+    if problem:
+        check.fail(("logo",), problem)
     if colour:
         if not HEX_COLOUR.match(colour):
             check.fail(("brand_colour",), f"'{colour}' is not a colour; write it as # and 6 hexadecimal digits, e.g. '#1b5e20'")
@@ -194,6 +196,10 @@ def _clinic_plans(check: Checker, plans, protocol: Protocol) -> dict[str, Clinic
             check.fail(path, f"unknown plan '{plan_id}'{suggestion(plan_id, protocol.plans)}; valid plan ids: "
                              f"{', '.join(protocol.plans)}", at_key=True)
             continue
+        if values is None or values == {}:
+            check.fail(path, f"sets no value; give sessions, interval_days or both, e.g. '{plan_id}: {{sessions: 4}}', "
+                             "or remove the line to use the typical values", at_key=True)
+            continue
         if not check.mapping(values, path, set(), frozenset(CLINIC_PLAN_KEYS)):
             continue
         plan = protocol.plans[plan_id]
@@ -205,8 +211,10 @@ def _clinic_plans(check: Checker, plans, protocol: Protocol) -> dict[str, Clinic
             if not check.whole_number(value, path + (key,), 1):
                 continue
             if not allowed.min <= value <= allowed.max:
+                slip = (f"; did you mean {value} weeks = {value * 7} days?"
+                        if key == "interval_days" and allowed.min <= value * 7 <= allowed.max else "")
                 check.fail(path + (key,), f"{value} is outside the range in docs/_data/protocol.yml for "
-                                          f"{plan_id} ({allowed.min} to {allowed.max}); choose a value in that range, "
+                                          f"{plan_id} ({allowed.min} to {allowed.max}){slip}; choose a value in that range, "
                                           "or change the protocol file with clinical sign-off")
                 continue
             chosen[key] = value

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import strict_yaml
+from . import limits, strict_yaml
 from .checks import Checker, suggestion
 from .problems import DataFileError
 
@@ -104,14 +104,15 @@ def _plans(check: Checker, plans, known_pages, known_references) -> dict[str, Pl
         ok &= check.mapping(fields, path, PLAN_KEYS)
         if not ok:
             continue
-        ok &= all([check.text(fields.get(k), path + (k,)) for k in ("name", "page") if k in fields])
+        ok &= "name" not in fields or check.single_line(fields["name"], path + ("name",), "plan name")
+        ok &= "page" not in fields or check.text(fields["page"], path + ("page",))
         if "page" in fields and isinstance(fields["page"], str) and fields["page"] not in known_pages:
             check.fail(path + ("page",), f"page '{fields['page']}' does not exist under docs/; valid pages: {', '.join(sorted(known_pages))}")
             ok = False
-        ok &= "sessions" in fields and check.range_triple(fields["sessions"], path + ("sessions",), minimum=1)
-        ok &= "interval_days" in fields and check.range_triple(fields["interval_days"], path + ("interval_days",), minimum=1)
+        ok &= "sessions" in fields and check.range_triple(fields["sessions"], path + ("sessions",), limits.SESSIONS)
+        ok &= "interval_days" in fields and check.range_triple(fields["interval_days"], path + ("interval_days",), limits.INTERVAL_DAYS)
         ok &= "evidence" in fields and check.choice(fields["evidence"], path + ("evidence",), EVIDENCE_LEVELS)
-        ok &= "results_check_weeks" in fields and check.whole_number(fields["results_check_weeks"], path + ("results_check_weeks",), 1)
+        ok &= "results_check_weeks" in fields and check.limited(fields["results_check_weeks"], path + ("results_check_weeks",), limits.RESULTS_CHECK_WEEKS)
         ok &= "references" in fields and _reference_list(check, fields["references"], path + ("references",), known_references)
         if ok:
             result[plan_id] = Plan(
@@ -153,8 +154,9 @@ def _aftercare(check: Checker, items) -> tuple[Milestone, ...]:
         if ok and fields["id"] in seen:
             check.fail(path + ("id",), f"milestone id '{fields['id']}' is used twice; each id must be unique")
             ok = False
-        ok &= "day" in fields and check.whole_number(fields["day"], path + ("day",), 0)
-        ok &= all([check.text(fields.get(k), path + (k,)) for k in ("title", "advice") if k in fields])
+        ok &= "day" in fields and check.limited(fields["day"], path + ("day",), limits.AFTERCARE_DAY)
+        ok &= "title" not in fields or check.single_line(fields["title"], path + ("title",), "aftercare title")
+        ok &= "advice" not in fields or check.single_line(fields["advice"], path + ("advice",), "aftercare advice", multi_line=True)
         ok &= fields.keys() >= MILESTONE_KEYS
         if ok:
             if milestones and fields["day"] < milestones[-1].day:

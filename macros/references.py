@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import strict_yaml
+from . import limits, safe_text, strict_yaml
 from .checks import Checker
 from .problems import DataFileError
 
@@ -13,6 +13,8 @@ CHECKED = ("full text", "abstract", "secondary source", "not seen")
 KEY = re.compile(r"^[A-Za-z][A-Za-z0-9.-]*$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 OPTIONAL = frozenset({"doi", "pmid", "pmcid", "url", "note"})
+LONG_TEXT = "reference citation and note"  # length limits in macros/limits.py
+URL_TEXT = "web address (booking_url, reference url)"
 
 
 @dataclass(frozen=True)
@@ -63,18 +65,20 @@ def load_references(path: Path, display_name: str) -> dict[str, Reference]:
             continue
         if not check.mapping(fields, path_, {"label", "citation", "checked"}, OPTIONAL):
             continue
-        ok = all([check.text(fields.get(k), path_ + (k,)) for k in ("label", "citation") if k in fields])
+        ok = "label" not in fields or check.single_line(fields["label"], path_ + ("label",), "reference label")
+        ok &= "citation" not in fields or check.single_line(fields["citation"], path_ + ("citation",), LONG_TEXT)
         ok &= "checked" in fields and check.choice(fields["checked"], path_ + ("checked",), CHECKED)
         for name in OPTIONAL & fields.keys():
-            ok &= check.text(fields[name], path_ + (name,))
+            ok &= check.single_line(fields[name], path_ + (name,), LONG_TEXT)
         if isinstance(fields.get("doi"), str) and not DOI.match(fields["doi"]):
             check.fail(path_ + ("doi",), f"'{fields['doi']}' is not a DOI; write it without https://doi.org/, e.g. 10.1001/jamadermatol.2013.8687")
             ok = False
         if isinstance(fields.get("pmid"), str) and not fields["pmid"].isdigit():
             check.fail(path_ + ("pmid",), f"'{fields['pmid']}' is not a PubMed id; write the digits only, in quotes")
             ok = False
-        if isinstance(fields.get("url"), str) and not fields["url"].startswith("https://"):
-            check.fail(path_ + ("url",), "a reference address must start with https://")
+        problem = isinstance(fields.get("url"), str) and safe_text.url_problem(fields["url"], limits.TEXT[URL_TEXT])
+        if problem:
+            check.fail(path_ + ("url",), f"'{fields['url']}' {problem}")
             ok = False
         label = fields.get("label")
         if isinstance(label, str):

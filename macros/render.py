@@ -13,6 +13,7 @@ from .links import built_file
 from .governance import front_matter
 from .protocol import Plan, Protocol, Range
 from .references import Reference
+from .safe_text import markdown_text
 from .schedule import Step, compute_schedule, describe_day, interval_choices
 
 
@@ -44,7 +45,7 @@ def interval_range_text(interval: Range) -> str:
 
 def cite(keys: tuple[str, ...], references: dict[str, Reference], page_src: str) -> str:
     links = "; ".join(
-        f"[{escape(references[key].label)}]({link_from(page_src, 'references.md', references[key].anchor)})" for key in keys
+        f"[{markdown_text(references[key].label)}]({link_from(page_src, 'references.md', references[key].anchor)})" for key in keys
     )
     return f'<span class="cite">[{links}]</span>'
 
@@ -85,7 +86,7 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: C
                 "intervalDays": vars(p.interval_days),
                 "intervalChoices": interval_choices(p),
                 "defaults": {"sessions": clinic.sessions(p), "intervalDays": clinic.interval_days(p)},
-                "clinic": clinic.name if clinic.sets(p) else None,
+                "defaultsCaption": defaults_caption(p, clinic),
                 "sessionsHint": sessions_hint(p, clinic),
                 "intervalHint": interval_hint(p, clinic),
                 "resultsCheckDays": p.results_check_weeks * 7,
@@ -101,10 +102,19 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: C
     }
 
 
+def defaults_caption(plan: Plan, clinic: Clinic) -> str:
+    """How the table's caption starts for the starting values: whose they are."""
+    if clinic.sets_sessions(plan) and clinic.sets_interval(plan):
+        return f"{clinic.name}'s usual schedule for"
+    if clinic.sets_sessions(plan) or clinic.sets_interval(plan):
+        return "Schedule for"  # part the clinic's, part typical: the hints say which
+    return "Typical schedule for"
+
+
 def sessions_hint(plan: Plan, clinic: Clinic) -> str:
     """What studies used, and whose choice the starting value is."""
     studies = f"Studies used {range_text(plan.sessions.min, plan.sessions.max)}"
-    if clinic.sets(plan):
+    if clinic.sets_sessions(plan):
         return f"{studies}; {clinic.name} usually plans {clinic.sessions(plan)}."
     if plan.sessions.min == plan.sessions.max:
         return studies + "."
@@ -113,7 +123,7 @@ def sessions_hint(plan: Plan, clinic: Clinic) -> str:
 
 def interval_hint(plan: Plan, clinic: Clinic) -> str:
     studies = f"Studies used {interval_range_text(plan.interval_days)}"
-    if not clinic.sets(plan):
+    if not clinic.sets_interval(plan):
         return studies + "."
     return f"{studies}; {clinic.name} usually plans {interval_text(clinic.interval_days(plan))}."
 
@@ -143,8 +153,7 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
     # A <template>, not a <script>: Material's instant navigation re-runs
     # every <script> in the page body as JavaScript, whatever its type.
     data = escape(json.dumps(calculator_data(protocol, plan, steps, clinic), separators=(",", ":")), quote=False)
-    whose = f"{clinic.name}'s usual schedule for" if clinic.sets(plan) else "Typical schedule for"
-    caption = f"{whose} {plan_summary(plan, sessions, interval_days)}"
+    caption = f"{defaults_caption(plan, clinic)} {plan_summary(plan, sessions, interval_days)}"
     return f"""
 <div class="calculator" data-calculator>
 <form class="calculator__form" data-calculator-form data-search-exclude>
@@ -219,7 +228,7 @@ def plans_overview(protocol: Protocol, page_src: str) -> str:
     ]
     for plan in protocol.plans.values():
         lines.append(
-            f"| [{plan.name}]({link_from(page_src, plan.page)}) | {range_text(plan.sessions.min, plan.sessions.max)} "
+            f"| [{markdown_text(plan.name)}]({link_from(page_src, plan.page)}) | {range_text(plan.sessions.min, plan.sessions.max)} "
             f"(often {plan.sessions.typical}) | {interval_range_text(plan.interval_days)} | {plan.evidence.capitalize()} |"
         )
     return "\n" + "\n".join(lines) + "\n"
@@ -292,24 +301,40 @@ def clinic_contact(clinic: Clinic, plan: Plan | None, page_src: str) -> str:
             f"Take our [questions to ask a practitioner]({questions}) with you.\n"
             "</aside>\n"
         )
+    # Staff text is Markdown-escaped (shown as typed, never as a link or
+    # markup); the addresses were checked to hold only safe characters.
+    name = markdown_text(clinic.name)
     contact = []
     if clinic.phone:
-        contact.append(f"[Call {escape(clinic.phone)}]({clinic.phone_link})")
+        contact.append(f"[Call {markdown_text(clinic.phone)}]({clinic.phone_link})")
     if clinic.booking_url:
         contact.append(f"[Book an appointment]({clinic.booking_url})")
     if clinic.address:
-        contact.append(escape(clinic.address))
-    lines = [f"**Talk to {escape(clinic.name)}.** " + " · ".join(contact)]
-    if plan is not None and clinic.sets(plan):
-        sessions, interval = clinic.sessions(plan), clinic.interval_days(plan)
-        lines.append(
-            f"{escape(clinic.name)}'s usual plan for {plan_summary(plan, sessions, interval)}. "
-            f"This is the clinic's own choice, within what studies used: "
-            f"{range_text(plan.sessions.min, plan.sessions.max)} sessions, {interval_range_text(plan.interval_days)} apart."
-        )
+        contact.append(markdown_text(clinic.address))
+    lines = [f"**Talk to {name}.** " + " · ".join(contact)]
+    if plan is not None:
+        lines += _clinic_plan_lines(clinic, plan, name)
     lines.append(f"Before you book, read our [questions to ask a practitioner]({questions}).")
     body = "\n\n".join(lines)
     return f'\n\n<aside class="clinic-cta" aria-label="Contact {escape(clinic.name)}" markdown>\n{body}\n</aside>\n'
+
+
+def _clinic_plan_lines(clinic: Clinic, plan: Plan, name: str) -> list[str]:
+    """The clinic's own values for the plan, each credited only where it set it."""
+    sessions, interval = clinic.sessions(plan), clinic.interval_days(plan)
+    studies_sessions = f"{range_text(plan.sessions.min, plan.sessions.max)} sessions"
+    studies_interval = f"{interval_range_text(plan.interval_days)} apart"
+    treated = markdown_text(plan.name.lower())
+    if clinic.sets_sessions(plan) and clinic.sets_interval(plan):
+        own, studies = markdown_text(plan_summary(plan, sessions, interval)), f"{studies_sessions}, {studies_interval}"
+        return [f"{name}'s usual plan for {own}. This is the clinic's own choice, within what studies used: {studies}."]
+    if clinic.sets_sessions(plan):
+        own = f"{sessions} session{'s' if sessions != 1 else ''} for {treated}"
+        return [f"{name} usually plans {own}. This is the clinic's own choice, within what studies used: {studies_sessions}."]
+    if clinic.sets_interval(plan):
+        own = f"{interval_text(interval)} between sessions for {treated}"
+        return [f"{name} usually plans {own}. This is the clinic's own choice, within what studies used: {studies_interval}."]
+    return []
 
 
 # --- embedding -----------------------------------------------------------------

@@ -99,19 +99,60 @@ class _Reader:
         return text
 
 
+def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text of a file, or a problem at the line and column of the first
+    byte that is not UTF-8 (Python's own error names only a byte offset)."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        before = data[:error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
+        return None, [Problem(name, line, column, "", f"byte 0x{data[error.start]:02x} is not UTF-8 text; "
+                                                     "save the file as UTF-8 (retype the character at this place)")]
+
+
+def anchor_problems(text: str, name: str, first_line: int = 1) -> list[Problem]:
+    """Every YAML anchor (&name) and alias (*name) in `text`.
+
+    An alias repeats a whole block, and aliases of aliases grow exponentially
+    ("billion laughs": a 4 KB file can fill the memory), so they are refused
+    from the parser's events, before anything is built.  `first_line` is the
+    file line of the text's first line (front matter starts on line 2)."""
+    problems = []
+    for event in yaml.parse(text, Loader=FAST_LOADER):
+        kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor" if getattr(event, "anchor", None) else ""
+        if kind:
+            mark = event.start_mark
+            sign = "*" if kind == "alias" else "&"
+            problems.append(Problem(name, mark.line + first_line, mark.column + 1, "",
+                                    f"YAML {kind} '{sign}{event.anchor}' is not allowed; write the value out in full "
+                                    "(anchors and aliases can make a small file expand without limit)"))
+    return problems
+
+
+def parse_problem(error: yaml.YAMLError, name: str, first_line: int = 1) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line, column = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
+    detail = getattr(error, "problem", None) or getattr(error, "context", None) or str(error)
+    return Problem(name, line, column, "", f"not valid YAML: {detail}")
+
+
 def load(path: Path, display_name: str | None = None) -> tuple[Located, list[Problem]]:
     """Parse `path`; return the data with positions and every problem found."""
     name = display_name or str(path)
     if not path.is_file():
         return Located(None), [Problem(name, 1, 1, "", "file not found; it must exist (see CONTRIBUTING.md)")]
-    text = path.read_text(encoding="utf-8")
+    text, problems = decode(path.read_bytes(), name)
+    if text is None:
+        return Located(None), problems
     try:
+        problems = anchor_problems(text, name)
+        if problems:
+            return Located(None), problems
         root = yaml.compose(text, Loader=FAST_LOADER)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = f"not valid YAML: {error.problem or error.context}"
-        return Located(None), [Problem(name, line, column, "", message)]
+    except yaml.YAMLError as error:
+        return Located(None), [parse_problem(error, name)]
     if root is None:
         return Located(None), [Problem(name, 1, 1, "", "the file is empty")]
     reader = _Reader(name)

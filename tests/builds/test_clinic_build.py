@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from types import SimpleNamespace
 
 import yaml
 from bs4 import BeautifulSoup
 
 from expected import raw_protocol, session_days
-from sitebuild import build, copy_project
+from sitebuild import ROOT, build, copy_project
 
 CLINIC = "Riverside Skin Clinic"
 
@@ -59,9 +60,9 @@ def test_the_clinic_plan_is_used_and_labelled_as_the_clinics(clinic_site):
     assert shown[:-1] == session_days(own["sessions"], own["interval_days"])
     data = json.loads(calculator.select_one("template").get_text())
     assert data["plans"]["acne-scars"]["defaults"] == {"sessions": own["sessions"], "intervalDays": own["interval_days"]}
-    assert data["plans"]["acne-scars"]["clinic"] == CLINIC
+    assert data["plans"]["acne-scars"]["defaultsCaption"] == f"{CLINIC}'s usual schedule for"
     stretch = raw_protocol(clinic_site.project)["plans"]["stretch-marks"]
-    assert data["plans"]["stretch-marks"]["clinic"] is None, "plans the clinic did not set stay typical"
+    assert data["plans"]["stretch-marks"]["defaultsCaption"] == "Typical schedule for", "plans the clinic did not set stay typical"
     assert data["plans"]["stretch-marks"]["defaults"]["sessions"] == stretch["sessions"]["typical"]
 
 
@@ -91,3 +92,32 @@ def test_a_clinic_value_outside_the_protocol_range_stops_the_build(site, tmp_pat
     assert result.returncode != 0 and not (project / "site").exists()
     assert "docs/_data/clinic.yml:3:29: plans.stretch-marks.sessions: 12 is outside the range" in output
     assert f"to {maximum})" in output
+
+
+def test_a_clinic_that_sets_only_sessions_is_credited_with_sessions_only(tmp_path):
+    project = copy_project(tmp_path / "project", ROOT)
+    (project / "docs" / "_data" / "clinic.yml").write_text(
+        f"name: {CLINIC}\nplans:\n  acne-scars: {{sessions: 4}}\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    typical_weeks = raw_protocol(project)["plans"]["acne-scars"]["interval_days"]["typical"] // 7
+    built = SimpleNamespace(root=project / "site")
+    calculator = soup(built, "treatment-plan/index.html").select_one("[data-calculator]")
+    interval_hint = calculator.select_one("[data-calculator-interval-hint]").get_text()
+    assert CLINIC not in interval_hint, f"the studies' {typical_weeks} weeks credited to the clinic: {interval_hint}"
+    assert f"{CLINIC} usually plans 4." in calculator.select_one("[data-calculator-sessions-hint]").get_text()
+    caption = calculator.caption.get_text()
+    assert caption.startswith(f"Schedule for acne scars: 4 sessions, {typical_weeks} weeks apart"), caption
+    box = soup(built, "conditions/acne-scars/index.html").select_one(".clinic-cta").get_text(" ", strip=True)
+    assert f"{CLINIC} usually plans 4 sessions for acne scars. This is the clinic's own choice" in box
+    assert "weeks apart" not in box
+
+
+def test_an_empty_clinic_plan_entry_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project", ROOT)
+    (project / "docs" / "_data" / "clinic.yml").write_text(
+        f"name: {CLINIC}\nplans:\n  acne-scars: {{}}\n", encoding="utf-8")
+    result = build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and not (project / "site").exists()
+    assert "docs/_data/clinic.yml:3:3: plans.acne-scars: sets no value; give sessions, interval_days or both" in output

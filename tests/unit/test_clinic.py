@@ -75,3 +75,56 @@ def test_suggested_darker_shade_is_readable_and_close():
     # One step lighter would not be readable: the suggestion is the nearest.
     lighter = "#" + "".join(f"{min(255, int(shade[i:i + 2], 16) + 3):02x}" for i in (1, 3, 5))
     assert contrast_with_white(lighter) < 4.5
+
+
+def test_a_clinic_that_sets_only_sessions_keeps_the_typical_interval(tmp_path):
+    (tmp_path / "clinic.yml").write_text("name: Riverside Skin Clinic\nplans:\n  acne-scars: {sessions: 4}\n")
+    clinic = load(tmp_path / "clinic.yml", tmp_path)
+    assert clinic.sets_sessions(ACNE) and not clinic.sets_interval(ACNE)
+    assert clinic.sessions(ACNE) == 4 and clinic.interval_days(ACNE) == 28  # the protocol's typical interval
+
+
+def test_a_clinic_that_sets_only_the_interval_keeps_the_typical_sessions(tmp_path):
+    (tmp_path / "clinic.yml").write_text("name: Riverside Skin Clinic\nplans:\n  acne-scars: {interval_days: 35}\n")
+    clinic = load(tmp_path / "clinic.yml", tmp_path)
+    assert clinic.sets_interval(ACNE) and not clinic.sets_sessions(ACNE)
+    assert clinic.sessions(ACNE) == 3 and clinic.interval_days(ACNE) == 35
+
+
+@pytest.mark.parametrize("entry", ["{}", ""])
+def test_an_empty_plan_entry_is_refused(tmp_path, entry):
+    (tmp_path / "clinic.yml").write_text(f"name: Riverside Skin Clinic\nplans:\n  acne-scars: {entry}\n")
+    with pytest.raises(DataFileError) as caught:
+        load(tmp_path / "clinic.yml", tmp_path)
+    (problem,) = caught.value.problems
+    assert str(problem).startswith("clinic.yml:3:3: plans.acne-scars: sets no value; give sessions, interval_days or both")
+
+
+def test_an_interval_typed_in_weeks_gets_a_hint(tmp_path):
+    (tmp_path / "clinic.yml").write_text("name: Riverside Skin Clinic\nplans:\n  acne-scars: {interval_days: 4}\n")
+    with pytest.raises(DataFileError) as caught:
+        load(tmp_path / "clinic.yml", tmp_path)
+    assert "did you mean 4 weeks = 28 days?" in str(caught.value.problems[0])
+
+
+def test_pages_credit_the_clinic_only_with_the_value_it_set():
+    from macros.clinic import Clinic, ClinicPlan
+    from macros.render import calculator, clinic_contact, interval_hint, sessions_hint
+
+    clinic = Clinic(name="Riverside Skin Clinic", plans={"acne-scars": ClinicPlan(sessions=4, interval_days=None)})
+    assert sessions_hint(ACNE, clinic) == "Studies used 2 to 6; Riverside Skin Clinic usually plans 4."
+    assert interval_hint(ACNE, clinic) == "Studies used 2 to 6 weeks."  # 4 weeks is the studies' value, not the clinic's
+    html = calculator(PROTOCOL, "acne-scars", clinic)
+    assert "<caption data-calculator-caption>Schedule for acne scars: 4 sessions, 4 weeks apart</caption>" in html
+    assert "usual schedule" not in html
+    box = clinic_contact(clinic, ACNE, "conditions/acne-scars.md")
+    assert "Riverside Skin Clinic usually plans 4 sessions for acne scars. This is the clinic's own choice, " \
+           "within what studies used: 2 to 6 sessions." in box
+    assert "weeks apart" not in box
+
+    clinic = Clinic(name="Riverside Skin Clinic", plans={"acne-scars": ClinicPlan(sessions=None, interval_days=35)})
+    assert sessions_hint(ACNE, clinic) == "Studies used 2 to 6; 3 is typical."
+    assert interval_hint(ACNE, clinic) == "Studies used 2 to 6 weeks; Riverside Skin Clinic usually plans 5 weeks."
+    box = clinic_contact(clinic, ACNE, "conditions/acne-scars.md")
+    assert "Riverside Skin Clinic usually plans 5 weeks between sessions for acne scars. This is the clinic's own " \
+           "choice, within what studies used: 2 to 6 weeks apart." in box

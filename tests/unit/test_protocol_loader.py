@@ -60,8 +60,8 @@ def test_missing_and_unknown_keys_suggest_the_valid_ones():
 def test_ranges_must_be_ordered_and_positive_and_all_errors_come_at_once():
     problems = problems_of("bad-ranges.yml")
     assert_reported(problems, "bad-ranges.yml:6:25: plans.acne-scars.sessions.typical:", "between min (2) and max (6)")
-    assert_reported(problems, "bad-ranges.yml:7:38: plans.acne-scars.interval_days.min:", "≥ 1")
-    assert_reported(problems, "bad-ranges.yml:7:30: plans.acne-scars.interval_days.typical:", "≥ 1")
+    assert_reported(problems, "bad-ranges.yml:7:38: plans.acne-scars.interval_days.min:", "outside 7 to 90 days")
+    assert_reported(problems, "bad-ranges.yml:7:30: plans.acne-scars.interval_days.typical:", "outside 7 to 90 days")
     assert_reported(problems, "bad-ranges.yml:14:33: plans.stretch-marks.sessions.min:", "greater than max")
     assert_reported(problems, "bad-ranges.yml:16:15: plans.stretch-marks.evidence:", "moderate, low, very low")
     assert len(problems) >= 4

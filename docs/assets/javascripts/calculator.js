@@ -146,7 +146,7 @@
       var summary = plan.name + ": " + plural(sessions, "session") + ", " + intervalText(interval) + " apart";
       var isDefault = sessions === plan.defaults.sessions && interval === plan.defaults.intervalDays;
       var whose = start !== null ? "Your schedule for " : !isDefault ? "Schedule for " :
-        plan.clinic ? plan.clinic + "'s usual schedule for " : "Typical schedule for ";
+        plan.defaultsCaption + " ";
       caption.textContent = whose + summary.charAt(0).toLowerCase() + summary.slice(1) +
         (start === null ? "" : ", starting " + longDate.format(start));
       if (announce) {

@@ -9,9 +9,10 @@
     return new Date(time).toISOString().slice(0, 10).replace(/-/g, "");
   }
 
-  /* TEXT values escape backslash, semicolon, comma and newlines (§3.3.11). */
+  /* TEXT values escape backslash, semicolon, comma and newlines (§3.3.11); a
+   * bare CR counts as a newline: left as it is, it would end the line. */
   function escapeText(text) {
-    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
   }
 
   /* Lines longer than 75 octets are folded with CRLF + space (§3.1),
