@@ -60,14 +60,14 @@ class Clinic:
         return plan.id in self.plans
 
     def sessions(self, plan: Plan) -> int:
-        """The clinic's number of sessions for the plan, else the typical one."""
+        """The clinic's number of sessions for the plan, else the one the calculator starts from."""
         own = self.plans.get(plan.id)
-        return own.sessions if own and own.sessions is not None else plan.sessions.typical
+        return own.sessions if own and own.sessions is not None else plan.sessions.start
 
     def interval_days(self, plan: Plan) -> int:
-        """The clinic's days between sessions for the plan, else the typical ones."""
+        """The clinic's days between sessions for the plan, else the ones the calculator starts from."""
         own = self.plans.get(plan.id)
-        return own.interval_days if own and own.interval_days is not None else plan.interval_days.typical
+        return own.interval_days if own and own.interval_days is not None else plan.interval_days.start
 
 
 NO_CLINIC = Clinic()

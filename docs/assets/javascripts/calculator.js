@@ -51,7 +51,10 @@
         aftercare: data.aftercare.map(function (m) { return { title: m.title, day: day + m.day }; })
       });
     }
-    rows.push({ kind: "results", label: "Results check", day: (sessions - 1) * interval + plan.resultsCheckDays, aftercare: [] });
+    /* Same rule as macros/schedule.py results_day. */
+    var last = (sessions - 1) * interval;
+    var check = Math.max((plan.resultsFromFirst ? 0 : last) + plan.resultsCheckDays, last + interval);
+    rows.push({ kind: "results", label: "Results check", day: check, aftercare: [] });
     return rows;
   }
 
@@ -146,7 +149,7 @@
       var summary = plan.name + ": " + plural(sessions, "session") + ", " + intervalText(interval) + " apart";
       var isDefault = sessions === plan.defaults.sessions && interval === plan.defaults.intervalDays;
       var whose = start !== null ? "Your schedule for " : !isDefault ? "Schedule for " :
-        plan.clinic ? plan.clinic + "'s usual schedule for " : "Typical schedule for ";
+        plan.clinic ? plan.clinic + "'s usual schedule for " : plan.startLabel + " ";
       caption.textContent = whose + summary.charAt(0).toLowerCase() + summary.slice(1) +
         (start === null ? "" : ", starting " + longDate.format(start));
       if (announce) {
