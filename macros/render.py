@@ -91,8 +91,8 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: C
         "plans": {
             p.id: {
                 "name": p.name,
-                "sessions": vars(p.sessions),
-                "intervalDays": vars(p.interval_days),
+                "sessions": _present(p.sessions),
+                "intervalDays": _present(p.interval_days),
                 "intervalChoices": interval_choices(p, clinic.interval_days(p) if clinic.sets(p) else None),
                 "defaults": {"sessions": clinic.sessions(p), "intervalDays": clinic.interval_days(p)},
                 "clinic": clinic.name if clinic.sets(p) else None,
@@ -111,6 +111,11 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: C
             for s in steps
         ],
     }
+
+
+def _present(values: Range) -> dict:
+    """A range as the protocol file gives it: no `typical` where the file has none."""
+    return {k: v for k, v in vars(values).items() if v is not None}
 
 
 def sessions_hint(plan: Plan, clinic: Clinic) -> str:
