@@ -8,7 +8,7 @@ import re
 import yaml
 from bs4 import BeautifulSoup
 
-from expected import raw_protocol, session_days
+from expected import raw_protocol, session_days, start_value
 from sitebuild import build, copy_project
 
 CLINIC = "Riverside Skin Clinic"
@@ -61,8 +61,11 @@ def test_the_clinic_plan_is_used_and_labelled_as_the_clinics(clinic_site):
     assert data["plans"]["acne-scars"]["defaults"] == {"sessions": own["sessions"], "intervalDays": own["interval_days"]}
     assert data["plans"]["acne-scars"]["clinic"] == CLINIC
     stretch = raw_protocol(clinic_site.project)["plans"]["stretch-marks"]
-    assert data["plans"]["stretch-marks"]["clinic"] is None, "plans the clinic did not set stay typical"
-    assert data["plans"]["stretch-marks"]["defaults"]["sessions"] == stretch["sessions"]["typical"]
+    assert data["plans"]["stretch-marks"]["clinic"] is None, "plans the clinic did not set keep the studies' plan"
+    assert data["plans"]["stretch-marks"]["defaults"]["sessions"] == start_value(stretch["sessions"])
+    # The clinic's own 5-week gap is offered beside the studied ones, and only for its plan.
+    assert own["interval_days"] in data["plans"]["acne-scars"]["intervalChoices"]
+    assert own["interval_days"] not in data["plans"]["fine-lines"]["intervalChoices"]
 
 
 def article_without_clinic(built, path: str) -> str:
