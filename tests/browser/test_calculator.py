@@ -84,9 +84,28 @@ def test_changing_sessions_and_interval_within_the_protocol(open_page, site):
     offered = page.locator("[data-calculator-sessions] option").evaluate_all("os => os.map(o => +o.value)")
     assert offered == list(range(plan["sessions"]["min"], plan["sessions"]["max"] + 1))
     intervals = page.locator("[data-calculator-interval] option").evaluate_all("os => os.map(o => +o.value)")
-    assert min(intervals) == plan["interval_days"]["min"] and max(intervals) == plan["interval_days"]["max"]
+    gaps = plan["interval_days"]
+    assert intervals == sorted({gaps["min"], gaps["max"], gaps.get("typical", gaps["min"])}), "only gaps studies used"
     assert "updated" in page.locator("[data-calculator-status]").inner_text()
     assert page.locator("[data-calculator-status]").get_attribute("aria-live") == "polite"
+
+
+def test_a_plan_without_typical_starts_from_the_studies_plan_and_times_results_from_the_first_session(open_page, site):
+    # fine-lines: no `typical` in the file; results counted from the first session.
+    plan = raw_protocol(site.project)["plans"]["fine-lines"]
+    assert "typical" not in plan["sessions"] and from_first(plan)
+    page = open_page(timezone_id="Europe/London")
+    page.select_option("[data-calculator-plan]", "fine-lines")
+    # No source names a usual plan: not called "typical".
+    assert page.locator("[data-calculator-caption]").inner_text().startswith("A schedule studies used for fine lines")
+    page.fill("[data-calculator-start]", "2027-01-04")
+    page.locator("[data-calculator-start]").dispatch_event("change")
+    # By hand for the real file (2 sessions, 14 days apart, check at week 21 from
+    # the start): 4 Jan, 18 Jan, and 4 Jan + 147 days = 31 May 2027.
+    if (plan["sessions"]["min"], plan["interval_days"]["min"], plan["results_check_weeks"]) == (2, 14, 21):
+        assert shown_dates(page) == [dt.date(2027, 1, 4), dt.date(2027, 1, 18), dt.date(2027, 5, 31)]
+    expected = expected_dates(dt.date(2027, 1, 4), plan["sessions"]["min"], plan["interval_days"]["min"], plan["results_check_weeks"], True)
+    assert shown_dates(page) == expected
 
 
 def test_choosing_another_plan_uses_its_ranges(open_page, site):
@@ -116,9 +135,9 @@ def test_calendar_download_is_valid_icalendar(open_page, site):
     expected = expected_dates(start, start_value(plan["sessions"]), start_value(plan["interval_days"]), plan["results_check_weeks"], from_first(plan))
     assert [e.decoded("DTSTART") for e in events] == expected
     for event in events:
-        start_value = event.decoded("DTSTART")
-        assert type(start_value) is dt.date, "all-day events use VALUE=DATE"
-        assert event.decoded("DTEND") == start_value + dt.timedelta(days=1)
+        event_day = event.decoded("DTSTART")
+        assert type(event_day) is dt.date, "all-day events use VALUE=DATE"
+        assert event.decoded("DTEND") == event_day + dt.timedelta(days=1)
         assert event.get("DTSTAMP") and event.get("UID")
     assert len({str(e["UID"]) for e in events}) == len(events)
     assert "Aftercare" in str(events[0]["DESCRIPTION"])
