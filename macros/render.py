@@ -93,7 +93,7 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: C
                 "name": p.name,
                 "sessions": _present(p.sessions),
                 "intervalDays": _present(p.interval_days),
-                "intervalChoices": interval_choices(p, clinic.interval_days(p) if clinic.sets(p) else None),
+                "intervalChoices": gap_choices(p, clinic),
                 "defaults": {"sessions": clinic.sessions(p), "intervalDays": clinic.interval_days(p)},
                 "clinic": clinic.name if clinic.sets(p) else None,
                 "sessionsHint": sessions_hint(p, clinic),
@@ -111,6 +111,11 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: C
             for s in steps
         ],
     }
+
+
+def gap_choices(plan: Plan, clinic: Clinic) -> list[int]:
+    """The gaps studies used, plus the clinic's own where it set one."""
+    return interval_choices(plan, clinic.interval_days(plan) if clinic.sets(plan) else None)
 
 
 def _present(values: Range) -> dict:
@@ -193,7 +198,7 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
 </div>
 <div class="calculator__field">
 <label for="{prefix}-interval">Time between sessions</label>
-<select id="{prefix}-interval" name="interval" aria-describedby="{prefix}-interval-hint" data-calculator-interval>{options(interval_choices(plan, interval_days if clinic.sets(plan) else None), interval_text, interval_days)}</select>
+<select id="{prefix}-interval" name="interval" aria-describedby="{prefix}-interval-hint" data-calculator-interval>{options(gap_choices(plan, clinic), interval_text, interval_days)}</select>
 <p class="calculator__hint" id="{prefix}-interval-hint" data-calculator-interval-hint>{escape(interval_hint(plan, clinic))}</p>
 </div>
 </fieldset>
