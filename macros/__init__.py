@@ -108,6 +108,11 @@ def define_env(env) -> None:
         return render.interval_range_text(plan_or_fail(plan_id).interval_days)
 
     @site_macro
+    def results_time(plan_id: str) -> str:
+        """When studies judged results, e.g. '12 weeks after your first session'."""
+        return render.results_time_text(plan_or_fail(plan_id))
+
+    @site_macro
     def milestone(milestone_id: str):
         try:
             return protocol.milestone(milestone_id)

@@ -95,19 +95,21 @@ class Checker:
         return True
 
     def range_triple(self, value, path: tuple, limit: limits.NumberLimit) -> bool:
-        """{typical, min, max}: plausible whole numbers with min ≤ typical ≤ max."""
-        if not self.mapping(value, path, {"typical", "min", "max"}):
+        """{min, max} and an optional typical: plausible whole numbers with min ≤ typical ≤ max.
+
+        `typical` is left out where no source names a usual value."""
+        if not self.mapping(value, path, {"min", "max"}, frozenset({"typical"})):
             return False
         ok = all([self.limited(value.get(k), path + (k,), limit) for k in ("min", "typical", "max") if k in value])
-        if ok and value.keys() >= {"min", "typical", "max"}:
-            low, typical, high = value["min"], value["typical"], value["max"]
+        if ok and value.keys() >= {"min", "max"}:
+            low, high = value["min"], value["max"]
             if low > high:
                 self.fail(path + ("min",), f"min ({low}) is greater than max ({high}); min ≤ typical ≤ max")
                 return False
-            if not low <= typical <= high:
-                self.fail(path + ("typical",), f"typical ({typical}) must lie between min ({low}) and max ({high})")
+            if "typical" in value and not low <= value["typical"] <= high:
+                self.fail(path + ("typical",), f"typical ({value['typical']}) must lie between min ({low}) and max ({high})")
                 return False
-        return ok and value.keys() >= {"min", "typical", "max"}
+        return ok and value.keys() >= {"min", "max"}
 
 
 def describe(value) -> str:

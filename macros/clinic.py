@@ -66,12 +66,12 @@ class Clinic:
         return own is not None and own.interval_days is not None
 
     def sessions(self, plan: Plan) -> int:
-        """The clinic's number of sessions for the plan, else the typical one."""
-        return self.plans[plan.id].sessions if self.sets_sessions(plan) else plan.sessions.typical
+        """The clinic's number of sessions for the plan, else the one the calculator starts from."""
+        return self.plans[plan.id].sessions if self.sets_sessions(plan) else plan.sessions.start
 
     def interval_days(self, plan: Plan) -> int:
-        """The clinic's days between sessions for the plan, else the typical ones."""
-        return self.plans[plan.id].interval_days if self.sets_interval(plan) else plan.interval_days.typical
+        """The clinic's days between sessions for the plan, else the ones the calculator starts from."""
+        return self.plans[plan.id].interval_days if self.sets_interval(plan) else plan.interval_days.start
 
 
 NO_CLINIC = Clinic()

@@ -14,14 +14,27 @@ from .problems import DataFileError
 
 EVIDENCE_LEVELS = ("moderate", "low", "very low")
 PLAN_KEYS = {"name", "page", "sessions", "interval_days", "evidence", "results_check_weeks", "references"}
+# Studies measured results at a fixed time from the first session (e.g. melasma
+# at week 12) or after the last one; the file says which.  Older files meant
+# "after the last session", so that stays the default.
+OPTIONAL_PLAN_KEYS = frozenset({"results_counted_from"})
+RESULTS_ANCHORS = ("first-session", "last-session")
 MILESTONE_KEYS = {"id", "day", "title", "advice"}
 
 
 @dataclass(frozen=True)
 class Range:
-    typical: int
+    """What studies used.  `typical` only where a source names a usual value
+    (None otherwise); `start` is the value the calculator starts from."""
+
+    typical: int | None
     min: int
     max: int
+
+    @property
+    def start(self) -> int:
+        """The typical value, or else the smallest one studies used."""
+        return self.min if self.typical is None else self.typical
 
 
 @dataclass(frozen=True)
@@ -34,15 +47,21 @@ class Plan:
     evidence: str
     results_check_weeks: int
     references: tuple[str, ...]
+    results_counted_from: str = "last-session"
 
     @property
     def interval_weeks(self) -> Range:
         """Interval in weeks for prose; days that are not whole weeks round to a half."""
-        return Range(*(weeks(d) for d in (self.interval_days.typical, self.interval_days.min, self.interval_days.max)))
+        i = self.interval_days
+        return Range(None if i.typical is None else weeks(i.typical), weeks(i.min), weeks(i.max))
 
     @property
     def results_check_months(self) -> int:
         return max(1, round(self.results_check_weeks * 7 / 30.44))
+
+    @property
+    def results_from_first_session(self) -> bool:
+        return self.results_counted_from == "first-session"
 
 
 @dataclass(frozen=True)
@@ -101,7 +120,7 @@ def _plans(check: Checker, plans, known_pages, known_references) -> dict[str, Pl
     for plan_id, fields in plans.items():
         path = ("plans", plan_id)
         ok = check.slug(plan_id, path)
-        ok &= check.mapping(fields, path, PLAN_KEYS)
+        ok &= check.mapping(fields, path, PLAN_KEYS, OPTIONAL_PLAN_KEYS)
         if not ok:
             continue
         ok &= "name" not in fields or check.single_line(fields["name"], path + ("name",), "plan name")
@@ -111,6 +130,8 @@ def _plans(check: Checker, plans, known_pages, known_references) -> dict[str, Pl
             ok = False
         ok &= "sessions" in fields and check.range_triple(fields["sessions"], path + ("sessions",), limits.SESSIONS)
         ok &= "interval_days" in fields and check.range_triple(fields["interval_days"], path + ("interval_days",), limits.INTERVAL_DAYS)
+        if "results_counted_from" in fields:
+            ok &= check.choice(fields["results_counted_from"], path + ("results_counted_from",), RESULTS_ANCHORS)
         ok &= "evidence" in fields and check.choice(fields["evidence"], path + ("evidence",), EVIDENCE_LEVELS)
         ok &= "results_check_weeks" in fields and check.limited(fields["results_check_weeks"], path + ("results_check_weeks",), limits.RESULTS_CHECK_WEEKS)
         ok &= "references" in fields and _reference_list(check, fields["references"], path + ("references",), known_references)
@@ -119,13 +140,18 @@ def _plans(check: Checker, plans, known_pages, known_references) -> dict[str, Pl
                 id=plan_id,
                 name=fields["name"],
                 page=fields["page"],
-                sessions=Range(**fields["sessions"]),
-                interval_days=Range(**fields["interval_days"]),
+                sessions=_range(fields["sessions"]),
+                interval_days=_range(fields["interval_days"]),
                 evidence=fields["evidence"],
                 results_check_weeks=fields["results_check_weeks"],
                 references=tuple(fields["references"]),
+                results_counted_from=fields.get("results_counted_from", "last-session"),
             )
     return result
+
+
+def _range(fields: dict) -> Range:
+    return Range(fields.get("typical"), fields["min"], fields["max"])
 
 
 def _reference_list(check: Checker, keys, path: tuple, known_references: set[str]) -> bool:

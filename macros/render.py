@@ -53,8 +53,17 @@ def cite(keys: tuple[str, ...], references: dict[str, Reference], page_src: str)
 # --- schedule calculator -------------------------------------------------
 
 
+def results_time_text(plan: Plan) -> str:
+    """When studies judged results: '12 weeks after your first session',
+    'about 6 months after your first session'."""
+    weeks = plan.results_check_weeks
+    amount = f"{weeks} weeks" if weeks <= 12 else f"about {plan.results_check_months} months"
+    anchor = "first" if plan.results_from_first_session else "last"
+    return f"{amount} after your {anchor} session"
+
+
 def results_note(plan: Plan) -> str:
-    return f"About {plan.results_check_months} months after your last session. Compare with your starting photos, with your clinician."
+    return f"Studies judged results {results_time_text(plan)}. Compare with your starting photos, with your clinician."
 
 
 def _checkpoint_list(step: Step, plan: Plan) -> str:
@@ -76,20 +85,22 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: C
     """Everything the browser needs, computed here so the rules live in one place.
 
     `defaults` are the clinic's own values where it set them, else the
-    typical ones; `clinic` names whose choice they are (None: typical)."""
+    plan the calculator starts from (the typical one, or the smallest that
+    studies used); `defaultsCaption` says whose they are."""
     return {
         "defaultPlan": plan.id,
         "plans": {
             p.id: {
                 "name": p.name,
-                "sessions": vars(p.sessions),
-                "intervalDays": vars(p.interval_days),
-                "intervalChoices": interval_choices(p),
+                "sessions": _present(p.sessions),
+                "intervalDays": _present(p.interval_days),
+                "intervalChoices": gap_choices(p, clinic),
                 "defaults": {"sessions": clinic.sessions(p), "intervalDays": clinic.interval_days(p)},
                 "defaultsCaption": defaults_caption(p, clinic),
                 "sessionsHint": sessions_hint(p, clinic),
                 "intervalHint": interval_hint(p, clinic),
                 "resultsCheckDays": p.results_check_weeks * 7,
+                "resultsFromFirst": p.results_from_first_session,
                 "resultsNote": results_note(p),
             }
             for p in protocol.plans.values()
@@ -107,8 +118,18 @@ def defaults_caption(plan: Plan, clinic: Clinic) -> str:
     if clinic.sets_sessions(plan) and clinic.sets_interval(plan):
         return f"{clinic.name}'s usual schedule for"
     if clinic.sets_sessions(plan) or clinic.sets_interval(plan):
-        return "Schedule for"  # part the clinic's, part typical: the hints say which
-    return "Typical schedule for"
+        return "Schedule for"  # part the clinic's, part the studies': the hints say which
+    return start_label(plan)
+
+
+def gap_choices(plan: Plan, clinic: Clinic) -> list[int]:
+    """The gaps studies used, plus the clinic's own where it set one."""
+    return interval_choices(plan, clinic.interval_days(plan) if clinic.sets_interval(plan) else None)
+
+
+def _present(values: Range) -> dict:
+    """A range as the protocol file gives it: no `typical` where the file has none."""
+    return {k: v for k, v in vars(values).items() if v is not None}
 
 
 def sessions_hint(plan: Plan, clinic: Clinic) -> str:
@@ -118,6 +139,8 @@ def sessions_hint(plan: Plan, clinic: Clinic) -> str:
         return f"{studies}; {clinic.name} usually plans {clinic.sessions(plan)}."
     if plan.sessions.min == plan.sessions.max:
         return studies + "."
+    if plan.sessions.typical is None:
+        return f"{studies}; no source gives a usual number."
     return f"{studies}; {plan.sessions.typical} is typical."
 
 
@@ -126,6 +149,13 @@ def interval_hint(plan: Plan, clinic: Clinic) -> str:
     if not clinic.sets_interval(plan):
         return studies + "."
     return f"{studies}; {clinic.name} usually plans {interval_text(clinic.interval_days(plan))}."
+
+
+def start_label(plan: Plan) -> str:
+    """Caption words for the plan the calculator starts from: 'typical' only
+    where a source names a usual value, or studies used a single one."""
+    typical = all(r.typical is not None or r.min == r.max for r in (plan.sessions, plan.interval_days))
+    return "Typical schedule for" if typical else "A schedule studies used for"
 
 
 def options(values: list[int], label, chosen: int) -> str:
@@ -176,7 +206,7 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
 </div>
 <div class="calculator__field">
 <label for="{prefix}-interval">Time between sessions</label>
-<select id="{prefix}-interval" name="interval" aria-describedby="{prefix}-interval-hint" data-calculator-interval>{options(interval_choices(plan), interval_text, interval_days)}</select>
+<select id="{prefix}-interval" name="interval" aria-describedby="{prefix}-interval-hint" data-calculator-interval>{options(gap_choices(plan, clinic), interval_text, interval_days)}</select>
 <p class="calculator__hint" id="{prefix}-interval-hint" data-calculator-interval-hint>{escape(interval_hint(plan, clinic))}</p>
 </div>
 </fieldset>
@@ -227,9 +257,10 @@ def plans_overview(protocol: Protocol, page_src: str) -> str:
         "|---|---|---|---|",
     ]
     for plan in protocol.plans.values():
+        often = "" if plan.sessions.typical is None or plan.sessions.min == plan.sessions.max else f" (often {plan.sessions.typical})"
         lines.append(
-            f"| [{markdown_text(plan.name)}]({link_from(page_src, plan.page)}) | {range_text(plan.sessions.min, plan.sessions.max)} "
-            f"(often {plan.sessions.typical}) | {interval_range_text(plan.interval_days)} | {plan.evidence.capitalize()} |"
+            f"| [{markdown_text(plan.name)}]({link_from(page_src, plan.page)}) | {range_text(plan.sessions.min, plan.sessions.max)}"
+            f"{often} | {interval_range_text(plan.interval_days)} | {plan.evidence.capitalize()} |"
         )
     return "\n" + "\n".join(lines) + "\n"
 

@@ -27,15 +27,28 @@ class Step:
     aftercare: tuple[Checkpoint, ...] = ()
 
 
-def interval_choices(plan: Plan) -> list[int]:
-    """Intervals a reader may pick: whole weeks within the range, plus both ends."""
-    low, high = plan.interval_days.min, plan.interval_days.max
-    return sorted({*range(low, high + 1, 7), high, plan.interval_days.typical})
+def interval_choices(plan: Plan, clinic_choice: int | None = None) -> list[int]:
+    """Gaps a reader may pick: only those the protocol file names from studies
+    (shortest, typical, longest), plus a clinic's own choice where it set one.
+    Gaps in between (e.g. 3 or 5 weeks) were not used by any cited study."""
+    i = plan.interval_days
+    return sorted({i.min, i.max} | {v for v in (i.typical, clinic_choice) if v is not None})
+
+
+def results_day(plan: Plan, sessions: int, interval_days: int) -> int:
+    """Day of the results check, counted from the first session.
+
+    Studies judged results a fixed time after the first or the last session
+    (the protocol file says which).  A plan longer than the studies' may end
+    after that day; then the check comes one gap after the last session."""
+    last = (sessions - 1) * interval_days
+    anchor = 0 if plan.results_from_first_session else last
+    return max(anchor + plan.results_check_weeks * 7, last + interval_days)
 
 
 def compute_schedule(plan: Plan, aftercare: tuple[Milestone, ...], sessions: int | None = None, interval_days: int | None = None) -> list[Step]:
-    sessions = plan.sessions.typical if sessions is None else sessions
-    interval_days = plan.interval_days.typical if interval_days is None else interval_days
+    sessions = plan.sessions.start if sessions is None else sessions
+    interval_days = plan.interval_days.start if interval_days is None else interval_days
     if not plan.sessions.min <= sessions <= plan.sessions.max:
         raise ValueError(f"{plan.id}: {sessions} sessions is outside the protocol's range {plan.sessions.min}–{plan.sessions.max}")
     if not plan.interval_days.min <= interval_days <= plan.interval_days.max:
@@ -45,8 +58,7 @@ def compute_schedule(plan: Plan, aftercare: tuple[Milestone, ...], sessions: int
         day = (number - 1) * interval_days
         checkpoints = tuple(Checkpoint(m.id, m.title, day + m.day) for m in aftercare if m.day > 0)
         steps.append(Step("session", f"Session {number}", day, checkpoints))
-    last = steps[-1].day
-    steps.append(Step("results", "Results check", last + plan.results_check_weeks * 7))
+    steps.append(Step("results", "Results check", results_day(plan, sessions, interval_days)))
     return steps
 
 

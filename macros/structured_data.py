@@ -45,11 +45,15 @@ def days_text(days: int) -> str:
 def how_performed(plan: Plan) -> str:
     s, i = plan.sessions, plan.interval_days
     # "(… is typical)" only where studies used a range: with one value it says nothing new.
+    # No "(… is typical)" where no source names a usual value.
     if s.min == s.max:
         sessions = f"{s.min} session{'' if s.min == 1 else 's'}"
     else:
-        sessions = f"{s.min} to {s.max} sessions ({s.typical} is typical)"
-    gap = f"{days_text(i.min)} apart" if i.min == i.max else f"{i.min} to {i.max} days apart ({days_text(i.typical)} is typical)"
+        sessions = f"{s.min} to {s.max} sessions" + ("" if s.typical is None else f" ({s.typical} is typical)")
+    if i.min == i.max:
+        gap = f"{days_text(i.min)} apart"
+    else:
+        gap = f"{i.min} to {i.max} days apart" + ("" if i.typical is None else f" ({days_text(i.typical)} is typical)")
     return (
         "A trained practitioner moves a pen or roller with many fine, sterile needles over the skin. "
         f"Studies used {sessions}, {gap}."
@@ -57,7 +61,8 @@ def how_performed(plan: Plan) -> str:
 
 
 def followup(plan: Plan) -> str:
-    return f"Results are checked with the clinician about {plan.results_check_weeks} weeks after the last session."
+    anchor = "first" if plan.results_from_first_session else "last"
+    return f"Results are checked with the clinician about {plan.results_check_weeks} weeks after the {anchor} session."
 
 
 def medical_procedure(plan: Plan, site_url: str) -> dict:

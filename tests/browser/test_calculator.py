@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import icalendar
 import pytest
 
-from expected import expected_dates, raw_protocol
+from expected import expected_dates, from_first, raw_protocol, start_value
 
 pytestmark = pytest.mark.browser
 
@@ -66,7 +66,7 @@ def test_dates_in_every_time_zone(open_page, site, zone, start):
     page.fill("[data-calculator-start]", start.isoformat())
     page.locator("[data-calculator-start]").dispatch_event("change")
     plan = acne(site)
-    expected = expected_dates(start, plan["sessions"]["typical"], plan["interval_days"]["typical"], plan["results_check_weeks"])
+    expected = expected_dates(start, start_value(plan["sessions"]), start_value(plan["interval_days"]), plan["results_check_weeks"], from_first(plan))
     assert shown_dates(page) == expected
     # The first row's visible text is the start date itself, whatever the zone.
     first = page.locator("[data-calculator-rows] tr").first.locator("time").inner_text()
@@ -79,14 +79,33 @@ def test_changing_sessions_and_interval_within_the_protocol(open_page, site):
     page.fill("[data-calculator-start]", "2027-12-31")
     page.select_option("[data-calculator-sessions]", str(plan["sessions"]["max"]))
     page.select_option("[data-calculator-interval]", str(plan["interval_days"]["min"]))
-    expected = expected_dates(dt.date(2027, 12, 31), plan["sessions"]["max"], plan["interval_days"]["min"], plan["results_check_weeks"])
+    expected = expected_dates(dt.date(2027, 12, 31), plan["sessions"]["max"], plan["interval_days"]["min"], plan["results_check_weeks"], from_first(plan))
     assert shown_dates(page) == expected
     offered = page.locator("[data-calculator-sessions] option").evaluate_all("os => os.map(o => +o.value)")
     assert offered == list(range(plan["sessions"]["min"], plan["sessions"]["max"] + 1))
     intervals = page.locator("[data-calculator-interval] option").evaluate_all("os => os.map(o => +o.value)")
-    assert min(intervals) == plan["interval_days"]["min"] and max(intervals) == plan["interval_days"]["max"]
+    gaps = plan["interval_days"]
+    assert intervals == sorted({gaps["min"], gaps["max"], gaps.get("typical", gaps["min"])}), "only gaps studies used"
     assert "updated" in page.locator("[data-calculator-status]").inner_text()
     assert page.locator("[data-calculator-status]").get_attribute("aria-live") == "polite"
+
+
+def test_a_plan_without_typical_starts_from_the_studies_plan_and_times_results_from_the_first_session(open_page, site):
+    # fine-lines: no `typical` in the file; results counted from the first session.
+    plan = raw_protocol(site.project)["plans"]["fine-lines"]
+    assert "typical" not in plan["sessions"] and from_first(plan)
+    page = open_page(timezone_id="Europe/London")
+    page.select_option("[data-calculator-plan]", "fine-lines")
+    # No source names a usual plan: not called "typical".
+    assert page.locator("[data-calculator-caption]").inner_text().startswith("A schedule studies used for fine lines")
+    page.fill("[data-calculator-start]", "2027-01-04")
+    page.locator("[data-calculator-start]").dispatch_event("change")
+    # By hand for the real file (2 sessions, 14 days apart, check at week 21 from
+    # the start): 4 Jan, 18 Jan, and 4 Jan + 147 days = 31 May 2027.
+    if (plan["sessions"]["min"], plan["interval_days"]["min"], plan["results_check_weeks"]) == (2, 14, 21):
+        assert shown_dates(page) == [dt.date(2027, 1, 4), dt.date(2027, 1, 18), dt.date(2027, 5, 31)]
+    expected = expected_dates(dt.date(2027, 1, 4), plan["sessions"]["min"], plan["interval_days"]["min"], plan["results_check_weeks"], True)
+    assert shown_dates(page) == expected
 
 
 def test_choosing_another_plan_uses_its_ranges(open_page, site):
@@ -94,8 +113,8 @@ def test_choosing_another_plan_uses_its_ranges(open_page, site):
     raw = raw_protocol(site.project)["plans"]
     for plan_id, plan in raw.items():
         page.select_option("[data-calculator-plan]", plan_id)
-        assert page.locator("[data-calculator-rows] tr").count() == plan["sessions"]["typical"] + 1
-        assert page.locator("[data-calculator-sessions]").input_value() == str(plan["sessions"]["typical"])
+        assert page.locator("[data-calculator-rows] tr").count() == start_value(plan["sessions"]) + 1
+        assert page.locator("[data-calculator-sessions]").input_value() == str(start_value(plan["sessions"]))
         assert plan["name"].lower() in page.locator("[data-calculator-caption]").inner_text().lower()
 
 
@@ -113,12 +132,12 @@ def test_calendar_download_is_valid_icalendar(open_page, site):
     calendar = icalendar.Calendar.from_ical(raw_bytes)
     events = list(calendar.walk("VEVENT"))
     plan = acne(site)
-    expected = expected_dates(start, plan["sessions"]["typical"], plan["interval_days"]["typical"], plan["results_check_weeks"])
+    expected = expected_dates(start, start_value(plan["sessions"]), start_value(plan["interval_days"]), plan["results_check_weeks"], from_first(plan))
     assert [e.decoded("DTSTART") for e in events] == expected
     for event in events:
-        start_value = event.decoded("DTSTART")
-        assert type(start_value) is dt.date, "all-day events use VALUE=DATE"
-        assert event.decoded("DTEND") == start_value + dt.timedelta(days=1)
+        event_day = event.decoded("DTSTART")
+        assert type(event_day) is dt.date, "all-day events use VALUE=DATE"
+        assert event.decoded("DTEND") == event_day + dt.timedelta(days=1)
         assert event.get("DTSTAMP") and event.get("UID")
     assert len({str(e["UID"]) for e in events}) == len(events)
     assert "Aftercare" in str(events[0]["DESCRIPTION"])
@@ -147,7 +166,7 @@ def test_invalid_date_gets_an_inline_accessible_error(open_page):
 def test_without_javascript_the_table_is_still_there(open_page, site):
     page = open_page(java_script_enabled=False)
     plan = acne(site)
-    assert page.locator("[data-calculator-rows] tr").count() == plan["sessions"]["typical"] + 1
+    assert page.locator("[data-calculator-rows] tr").count() == start_value(plan["sessions"]) + 1
     assert page.locator("[data-calculator-rows] tr").first.is_visible()
     assert not page.locator("[data-calculator-form]").is_visible()
 

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import yaml
 from bs4 import BeautifulSoup
 
-from expected import raw_protocol, session_days
+from expected import raw_protocol, session_days, start_value
 from sitebuild import ROOT, build, copy_project
 
 CLINIC = "Riverside Skin Clinic"
@@ -62,8 +62,12 @@ def test_the_clinic_plan_is_used_and_labelled_as_the_clinics(clinic_site):
     assert data["plans"]["acne-scars"]["defaults"] == {"sessions": own["sessions"], "intervalDays": own["interval_days"]}
     assert data["plans"]["acne-scars"]["defaultsCaption"] == f"{CLINIC}'s usual schedule for"
     stretch = raw_protocol(clinic_site.project)["plans"]["stretch-marks"]
-    assert data["plans"]["stretch-marks"]["defaultsCaption"] == "Typical schedule for", "plans the clinic did not set stay typical"
-    assert data["plans"]["stretch-marks"]["defaults"]["sessions"] == stretch["sessions"]["typical"]
+    stretch_start = "Typical schedule for" if "typical" in stretch["sessions"] else "A schedule studies used for"
+    assert data["plans"]["stretch-marks"]["defaultsCaption"] == stretch_start, "plans the clinic did not set keep the studies' plan"
+    assert data["plans"]["stretch-marks"]["defaults"]["sessions"] == start_value(stretch["sessions"])
+    # The clinic's own 5-week gap is offered beside the studied ones, and only for its plan.
+    assert own["interval_days"] in data["plans"]["acne-scars"]["intervalChoices"]
+    assert own["interval_days"] not in data["plans"]["fine-lines"]["intervalChoices"]
 
 
 def article_without_clinic(built, path: str) -> str:

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from expected import expected_dates, raw_protocol
+from expected import expected_dates, from_first, raw_protocol, start_value
 from sitebuild import build, copy_project, free_port, serve, set_config
 
 
@@ -62,8 +62,8 @@ def test_table_follows_the_file(changed):
     document = page(project / "site", "treatment-plan")
     rows = document.select("[data-calculator-rows] tr")
     days = [int(re.match(r"Day (\d+)", r.select("td")[0].get_text()).group(1)) for r in rows]
-    step = plan["interval_days"]["typical"]
-    assert days[:-1] == [n * step for n in range(plan["sessions"]["typical"])]
+    step = start_value(plan["interval_days"])
+    assert days[:-1] == [n * step for n in range(start_value(plan["sessions"]))]
     embedded = json.loads(document.select_one("template[data-calculator-data]").get_text())
     assert embedded["plans"]["acne-scars"]["sessions"]["typical"] == plan["sessions"]["typical"]
     makeup_day = next(m["day"] for m in data["aftercare"] if m["id"] == "makeup")
@@ -91,7 +91,7 @@ def test_calendar_follows_the_file(changed, browser):
         page_.click("[data-calculator-ics]")
     events = icalendar.Calendar.from_ical(open(download.value.path(), "rb").read()).walk("VEVENT")
     context.close()
-    expected = expected_dates(dt.date(2027, 10, 30), plan["sessions"]["typical"], plan["interval_days"]["typical"], plan["results_check_weeks"])
+    expected = expected_dates(dt.date(2027, 10, 30), start_value(plan["sessions"]), start_value(plan["interval_days"]), plan["results_check_weeks"], from_first(plan))
     assert [e.decoded("DTSTART") for e in events] == expected
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup
 
-from expected import raw_protocol, session_days
+from expected import from_first, raw_protocol, results_day, session_days, start_value
 
 
 def soup(path):
@@ -63,8 +63,9 @@ def test_calculator_table_matches_the_protocol_file(site):
     root, data = calculator(site)
     plan = raw_protocol(site.project)["plans"][data["defaultPlan"]]
     rows = root.select("[data-calculator-rows] tr")
-    expected = session_days(plan["sessions"]["typical"], plan["interval_days"]["typical"])
-    expected.append(expected[-1] + plan["results_check_weeks"] * 7)
+    sessions, interval = start_value(plan["sessions"]), start_value(plan["interval_days"])
+    expected = session_days(sessions, interval)
+    expected.append(results_day(sessions, interval, plan["results_check_weeks"], from_first(plan)))
     shown = [int(re.match(r"Day (\d+)", row.select("td")[0].get_text()).group(1)) for row in rows]
     assert shown == expected
 
@@ -88,6 +89,9 @@ def test_every_plan_is_offered_with_its_ranges(site):
         assert data["plans"][plan_id]["sessions"] == plan["sessions"]
         assert data["plans"][plan_id]["intervalDays"] == plan["interval_days"]
         assert data["plans"][plan_id]["resultsCheckDays"] == plan["results_check_weeks"] * 7
+        # Only gaps the file names from studies: no 3- or 5-week gap in between.
+        gaps = plan["interval_days"]
+        assert data["plans"][plan_id]["intervalChoices"] == sorted({gaps["min"], gaps["max"], gaps.get("typical", gaps["min"])})
 
 
 def test_every_plan_page_links_from_the_overview(site):

@@ -353,11 +353,12 @@ def link_preview_problems(name: str, document, canonical: str, description) -> l
 
 SCHEMA = "https://schema.org"
 PROCEDURE_TYPES = {f"{SCHEMA}/PercutaneousProcedure", f"{SCHEMA}/NoninvasiveProcedure", "PercutaneousProcedure", "NoninvasiveProcedure"}
-# "2 to 6 sessions (3 is typical)", or "3 sessions" where studies used one
-# value; the same for "14 to 42 days apart (28 days is typical)".
-SESSIONS = re.compile(r"(\d+)(?: to (\d+) sessions \((\d+) is typical\)| sessions?\b)")
+# "2 to 6 sessions (3 is typical)", "4 to 5 sessions" where no source names a
+# usual value, or "3 sessions" where studies used one value; the same for
+# "14 to 42 days apart (28 days is typical)".
+SESSIONS = re.compile(r"(\d+)(?: to (\d+))? sessions?\b(?: \((\d+) is typical\))?")
 INTERVAL = re.compile(r"(\d+)(?: to (\d+))? days? apart(?: \((\d+) days? is typical\))?")
-WEEKS = re.compile(r"(\d+) weeks? after the last session")
+WEEKS = re.compile(r"(\d+) weeks? after the (first|last) session")
 
 
 def json_ld(html: str) -> list:
@@ -437,14 +438,21 @@ def web_page_problems(name: str, html: str, meta: dict) -> list[str]:
     return problems
 
 
-def _numbers(pattern: re.Pattern, text: str) -> tuple[int, int, int] | None:
-    """(min, max, typical) from e.g. '2 to 6 sessions (3 is typical)', or
-    (3, 3, 3) from '3 sessions'."""
+def _numbers(pattern: re.Pattern, text: str) -> tuple[int, int, int | None] | None:
+    """(min, max, typical) from e.g. '2 to 6 sessions (3 is typical)',
+    (4, 5, None) from '4 to 5 sessions', or (3, 3, None) from '3 sessions'."""
     match = pattern.search(text or "")
     if not match:
         return None
     low = match.group(1)
-    return int(low), int(match.group(2) or low), int(match.group(3) or low)
+    return int(low), int(match.group(2) or low), int(match.group(3)) if match.group(3) else None
+
+
+def _expected(values: dict) -> tuple[int, int, int | None]:
+    """(min, max, typical) as the page should state them: no typical where
+    studies used one value or the file names none."""
+    typical = values.get("typical") if values["min"] != values["max"] else None
+    return values["min"], values["max"], typical
 
 
 def procedure_problems(name: str, html: str, plans: dict, base_url: str) -> list[str]:
@@ -475,16 +483,17 @@ def procedure_problems(name: str, html: str, plans: dict, base_url: str) -> list
                 problems.append(f"{where}: lacks {key}")
         sessions, interval = plan["sessions"], plan["interval_days"]
         wanted = {
-            "sessions": (SESSIONS, (sessions["min"], sessions["max"], sessions["typical"])),
-            "days between sessions": (INTERVAL, (interval["min"], interval["max"], interval["typical"])),
+            "sessions": (SESSIONS, _expected(sessions)),
+            "days between sessions": (INTERVAL, _expected(interval)),
         }
         for label, (pattern, expected) in wanted.items():
             got = _numbers(pattern, procedure.get("howPerformed"))
             if got != expected:
                 problems.append(f"{where}: howPerformed gives {label} (min, max, typical) {got}, the protocol file {expected}")
         weeks = WEEKS.search(procedure.get("followup") or "")
-        if not weeks or int(weeks.group(1)) != plan["results_check_weeks"]:
-            problems.append(f"{where}: followup {procedure.get('followup')!r} does not say {plan['results_check_weeks']} weeks after the last session")
+        anchor = plan.get("results_counted_from", "last-session").removesuffix("-session")
+        if not weeks or (int(weeks.group(1)), weeks.group(2)) != (plan["results_check_weeks"], anchor):
+            problems.append(f"{where}: followup {procedure.get('followup')!r} does not say {plan['results_check_weeks']} weeks after the {anchor} session")
     return problems
 
 

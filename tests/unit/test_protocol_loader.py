@@ -32,6 +32,19 @@ def test_valid_file_loads_with_its_values():
     assert [m.day for m in protocol.aftercare] == [0, 1]
 
 
+def test_typical_may_be_left_out_where_no_source_gives_one():
+    protocol = load_protocol(FIXTURES / "no-typical.yml", "no-typical.yml", PAGES, REFERENCES)
+    plan = protocol.plan("stretch-marks")
+    assert (plan.sessions.typical, plan.sessions.start, plan.interval_days.start) == (None, 4, 14)
+    assert plan.interval_weeks.typical is None
+    assert plan.results_from_first_session
+
+
+def test_results_anchor_must_be_first_or_last_session():
+    problems = problems_of("bad-results-anchor.yml")
+    assert_reported(problems, "bad-results-anchor.yml:10:27: plans.acne-scars.results_counted_from:", "'middle-session'", "first-session, last-session")
+
+
 def test_duplicate_key_is_an_error_not_a_silent_overwrite():
     problems = problems_of("duplicate-key.yml")
     assert_reported(problems, "duplicate-key.yml:9:5: plans.acne-scars.evidence:", "duplicate key 'evidence'", "line 8")

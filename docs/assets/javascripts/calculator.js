@@ -51,7 +51,10 @@
         aftercare: data.aftercare.map(function (m) { return { title: m.title, day: day + m.day }; })
       });
     }
-    rows.push({ kind: "results", label: "Results check", day: (sessions - 1) * interval + plan.resultsCheckDays, aftercare: [] });
+    /* Same rule as macros/schedule.py results_day. */
+    var last = (sessions - 1) * interval;
+    var check = Math.max((plan.resultsFromFirst ? 0 : last) + plan.resultsCheckDays, last + interval);
+    rows.push({ kind: "results", label: "Results check", day: check, aftercare: [] });
     return rows;
   }
 
