@@ -168,7 +168,8 @@ def atom_feed(entries, site_name: str, log_url: str, feed_url: str, page_url, pa
         f"  <updated>{updated}</updated>",
         f"  <author><name>{escape(site_name)}</name></author>",
     ]
-    for number, entry in enumerate(reversed(entries), 1):  # numbered oldest first: ids never change
+    for index, entry in enumerate(entries):  # newest first, numbered from the oldest: ids never change
+        number = len(entries) - index
         titles = ", ".join(page_title(p) for p in entry.pages)
         summary = f"What changed: {entry.what} Why: {entry.why}"
         parts += [
