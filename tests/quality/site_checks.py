@@ -132,6 +132,14 @@ VNU_FILTERS = [
         "(navigation.sections). Browsers treat an empty tabindex as none, so the title stays out of the tab order as "
         "intended (sections are always open); fixing it means copying Material's navigation template.",
     ),
+    VnuFilter(
+        message=r"The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control",
+        element=r'<label class="md-nav__title" for="__toc">',
+        reason="Material 9.8.1's partials/toc.html labels the table of contents for the menu entry of the current page "
+        "(its __toc toggle). The privacy, accessibility and corrections pages are linked from every page's footer, not "
+        "from the patient menu (not_in_nav in mkdocs.yml), so they have no menu entry; the label does nothing there. "
+        "Fixing it means copying Material's template, or putting the pages in the patient menu.",
+    ),
 ]
 
 
