@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import yaml
 from bs4 import BeautifulSoup
 
-from sitebuild import build, copy_project
+from sitebuild import build, copy_project, log_clinical_change
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
@@ -175,21 +175,13 @@ def test_an_overdue_page_publishes_with_a_notice_and_a_warning(tmp_path):
 
 def test_a_logged_correction_reaches_the_page_and_the_feed(tmp_path):
     project = copy_project(tmp_path / "project")
-    data = project / "docs" / "_data"
-    protocol = data / "protocol.yml"
+    protocol = project / "docs" / "_data" / "protocol.yml"
     protocol.write_text(protocol.read_text(encoding="utf-8").replace("max: 6}", "max: 7}", 1), encoding="utf-8")
-    values = {"_data/protocol.yml": yaml.safe_load(protocol.read_text(encoding="utf-8"))}
-    fingerprint = hashlib.sha256(json.dumps(values, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                                            default=str).encode("utf-8")).hexdigest()[:16]
-    today = dt.date.today().isoformat()
-    entry = (f"  - date: {today}\n    pages: [conditions/acne-scars.md]\n    what: Up to 7 sessions <b>now</b>.\n"
-             f"    why: A test.\n    sources: [Alam2014]\n    fingerprint: \"{fingerprint}\"\n")
-    log = data / "corrections.yml"
-    log.write_text(log.read_text(encoding="utf-8").replace("corrections:\n", "corrections:\n" + entry, 1), encoding="utf-8")
+    log_clinical_change(project, "Up to 7 sessions <b>now</b>.", page="conditions/acne-scars.md")
     result = build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     first = html_of(project / "site", "corrections/index.html").select("ol.corrections > li")[0]
     assert "Up to 7 sessions <b>now</b>." in first.get_text() and first.find("b") is None, "log text is escaped"
     feed = ET.parse(project / "site" / "corrections.xml").getroot()
     assert feed.find(f"{ATOM}entry/{ATOM}summary").text.startswith("What changed: Up to 7 sessions <b>now</b>.")
-    assert feed.find(f"{ATOM}updated").text == f"{today}T00:00:00Z"
+    assert feed.find(f"{ATOM}updated").text == f"{dt.date.today().isoformat()}T00:00:00Z"
