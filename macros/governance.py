@@ -44,9 +44,13 @@ HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*(?:\{[^}]*\})?[ \t]*#*[ \t]*$")
 
 
 def front_matter(source: str) -> dict:
-    """A page's front matter as a mapping ({} when it has none)."""
+    """A page's front matter as a mapping ({} when it has none, or when it is
+    not valid YAML: the page's own check then names what is missing)."""
     match = FRONT_MATTER.match(source)
-    data = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if match else None
+    try:
+        data = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if match else None
+    except yaml.YAMLError:
+        return {}
     return data if isinstance(data, dict) else {}
 
 
@@ -162,6 +166,10 @@ def status_text(status: ReviewStatus) -> list[str]:
         else:
             lines.append(f"This page has changed since clinical review on {long_date(review.date)} by {who}{covers}; "
                          "the changes have not been reviewed by a clinician.")
+        # What a reader needs to judge the reviewer, from the reviewers file.
+        reviewer = review.reviewer
+        lines.append(f"Registered with {reviewer.registration_body}, number {reviewer.registration_number}. "
+                     f"Declared conflicts of interest: {reviewer.conflicts.rstrip('.')}.")
     return lines
 
 

@@ -137,7 +137,8 @@ def test_a_listed_reviewer_turns_the_claim_on_until_the_text_changes(tmp_path):
     site = project / "site"
 
     signed = html_of(site, "faq/index.html")
-    assert "Reviewed by Dr Test Person, Consultant dermatologist, on 30 November 2026." in footer_text(signed)
+    assert ("Reviewed by Dr Test Person, Consultant dermatologist, on 30 November 2026. Registered with General Medical "
+            "Council (UK), number 7654321. Declared conflicts of interest: None.") in footer_text(signed)
     data = structured(signed)
     assert data["lastReviewed"] == "2026-11-30"
     assert data["reviewedBy"] == {"@type": "Person", "name": "Dr Test Person", "jobTitle": "Consultant dermatologist"}

@@ -68,7 +68,8 @@ def test_signed_page_names_the_reviewer_while_its_text_is_unchanged():
     meta = signed(sha16(BODY.rstrip("\n")))
     status = review_status(SOURCE, meta, REVIEWERS, TODAY)
     assert status.clinically_reviewed
-    assert status_text(status)[1] == "Reviewed by Dr A. Name, Consultant dermatologist, on 1 February 2026."
+    assert status_text(status)[1:] == ["Reviewed by Dr A. Name, Consultant dermatologist, on 1 February 2026.",
+                                       "Registered with General Medical Council, number 1234567. Declared conflicts of interest: None."]
 
 
 def test_a_changed_text_is_no_longer_covered_by_the_sign_off():
