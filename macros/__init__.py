@@ -179,8 +179,8 @@ def define_env(env) -> None:
         return publisher.report_routes()
 
     @env.macro
-    def site_host() -> str:
-        return escape(publisher.host)
+    def host_statement() -> str:
+        return escape(publisher.host_statement())
 
     @env.macro
     def clinical_review_summary() -> str:

@@ -17,7 +17,7 @@ from . import strict_yaml
 from .checks import Checker
 from .problems import DataFileError
 
-KEYS = {"publisher", "description", "contact_email", "repository", "funding", "adverts", "host", "countries"}
+KEYS = {"publisher", "description", "contact_email", "repository", "funding", "adverts", "host", "host_records", "countries"}
 COUNTRY_KEYS = {"name", "emergency", "urgent_advice"}
 EMAIL = re.compile(r"^[^@\s<>\"']+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 # The report link opens GitHub's "new issue" form, so only a GitHub repository can take it.
@@ -43,6 +43,7 @@ class Publisher:
     funding: str = ""
     adverts: bool | None = None  # None: not stated
     host: str = ""
+    host_records: str = ""  # what the host says it records, in plain words
     countries: tuple[Country, ...] = ()
 
     def statement(self) -> str:
@@ -66,6 +67,12 @@ class Publisher:
             if country.urgent_advice:
                 text += f" In the {country.name}, call {country.urgent_advice} for urgent advice when it is not an emergency."
         return text
+
+    def host_statement(self) -> str:
+        """Who hosts the site and what it records, as far as the setting says."""
+        if not self.host:
+            return ""
+        return f"Our host is {self.host}." + (f" {self.host_records}" if self.host_records else "")
 
     def countries_text(self) -> str:
         names = [f"the {c.name}" for c in self.countries]
@@ -127,8 +134,8 @@ def _publisher(check: Checker, root: dict) -> Publisher:
     name = _optional_text(check, root, "publisher")
     if "publisher" in root and root["publisher"] is None:
         check.fail(("publisher",), "empty; name who publishes the site, e.g. 'publisher: Microneedling, explained project'")
-    description, email, repository, funding, host = (
-        _optional_text(check, root, key) for key in ("description", "contact_email", "repository", "funding", "host")
+    description, email, repository, funding, host, host_records = (
+        _optional_text(check, root, key) for key in ("description", "contact_email", "repository", "funding", "host", "host_records")
     )
     if email and not EMAIL.match(email):
         check.fail(("contact_email",), f"'{email}' is not an e-mail address; write it like 'editors@example.org', "
@@ -142,7 +149,11 @@ def _publisher(check: Checker, root: dict) -> Publisher:
     if adverts is not None and not isinstance(adverts, bool):
         check.fail(("adverts",), "write true or false (does the site carry adverts?), or leave it empty")
         adverts = None
-    return Publisher(name, description, email, repository.rstrip("/"), funding, adverts, host, _countries(check, root.get("countries")))
+    if host_records and not host:
+        check.fail(("host_records",), "says what a host records, but 'host' is empty; name the host, or empty both")
+        host_records = ""
+    return Publisher(name, description, email, repository.rstrip("/"), funding, adverts, host, host_records,
+                     _countries(check, root.get("countries")))
 
 
 def _countries(check: Checker, countries) -> tuple[Country, ...]:

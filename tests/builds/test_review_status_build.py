@@ -106,6 +106,8 @@ def test_publisher_line_and_about_page_read_the_publisher_setting(site):
     for country in setting["countries"]:
         assert f"call {country['emergency']}" in about or f"{country['emergency']} in the {country['name']}" in about
     assert "We do not have a public contact address or issue tracker yet." in about
+    privacy = " ".join(html_of(site.root, "privacy/index.html").select_one("article").get_text(" ").split())
+    assert f"Our host is {setting['host']}. {' '.join(setting['host_records'].split())}" in privacy
 
 
 def test_corrections_page_and_feed(site):

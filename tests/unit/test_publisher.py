@@ -30,12 +30,19 @@ def test_shipped_setting_says_only_what_is_true():
                                      "Funding: none. No adverts.")
     assert publisher.emergency_text().startswith("In an emergency, call 911 in the United States or 999 in the United Kingdom.")
     assert "call 111 for urgent advice" in publisher.emergency_text()
+    assert publisher.host_statement().startswith(f"Our host is {raw['host']}. ")
+
+
+def test_host_records_need_a_named_host(tmp_path):
+    with pytest.raises(DataFileError) as error:
+        load(tmp_path, "publisher: P\nhost_records: It keeps logs.\n")
+    assert "docs/_data/site.yml:2:15: host_records: says what a host records, but 'host' is empty" in str(error.value)
 
 
 def test_fields_not_set_are_left_out(tmp_path):
     publisher = load(tmp_path, "publisher: Example project\n")
     assert publisher.statement() == "Run by the Example project."
-    assert publisher.emergency_text() == "" and publisher.report_links("T", "u", "r") == []
+    assert publisher.emergency_text() == "" and publisher.report_links("T", "u", "r") == [] and publisher.host_statement() == ""
     assert "do not have a public contact address" in publisher.report_routes()
 
 
