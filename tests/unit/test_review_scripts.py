@@ -55,3 +55,19 @@ def test_clinical_fingerprint_is_the_one_the_log_needs():
 
     log = yaml.safe_load((ROOT / "docs" / "_data" / "corrections.yml").read_text(encoding="utf-8"))
     assert run("fingerprint.py", "--clinical").strip() == f'fingerprint: "{log["corrections"][0]["fingerprint"]}"'
+
+
+def test_workflows_remind_weekly_and_republish_weekly():
+    """The reminder workflow runs the tested script weekly with the right to
+    open issues; the site workflow rebuilds and republishes on a schedule."""
+    import yaml
+
+    workflows = ROOT / ".github" / "workflows"
+    reminders = yaml.safe_load((workflows / "review-reminders.yml").read_text(encoding="utf-8"))
+    triggers = reminders[True]  # YAML 1.1 reads the key `on` as true
+    assert triggers["schedule"] and reminders["permissions"]["issues"] == "write"
+    steps = " ".join(step.get("run", "") for step in reminders["jobs"]["remind"]["steps"])
+    assert "scripts/review_due.py --within 30" in steps and "gh issue create" in steps
+    site = yaml.safe_load((workflows / "site.yml").read_text(encoding="utf-8"))
+    assert site[True]["schedule"]
+    assert "github.event_name == 'schedule'" in site["jobs"]["deploy"]["if"]
