@@ -6,25 +6,42 @@ without a build); this file only connects them to MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import shutil
+from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import embed, governance, links, page_check, render, security_headers, structured_data
+from . import corrections, embed, governance, links, page_check, page_footer, render, security_headers, structured_data
 from .checks import suggestion
 from .clinic import load_clinic
 from .problems import DataFileError, locate
 from .protocol import load_protocol
+from .publisher import load_publisher
 from .references import load_references
+from .reviewers import load_reviewers
 
 PROTOCOL = "_data/protocol.yml"
 REFERENCES = "_data/references.yml"
 CLINIC = "_data/clinic.yml"
 INCLUDES = "includes"  # the only folder snippets (--8<--) may read from (mkdocs.yml)
+REVIEWERS = "_data/reviewers.yml"
+PUBLISHER = "_data/site.yml"
+CORRECTIONS = "_data/corrections.yml"
 SITE_CSS = "partials/site.css"  # in the theme's custom_dir; inlined in every page (overrides/main.html)
 # Pages that get a "see a practitioner" or clinic contact box.
 CONTACT_PAGE_TYPES = {"condition", "treatment"}
+
+# Overdue reviews are reported on a logger outside "mkdocs": MkDocs' strict
+# mode counts only warnings of its own loggers, and an overdue page elsewhere
+# must not stop an urgent correction from publishing.
+REVIEW_LOG = logging.getLogger("microneedling.review")
+if not REVIEW_LOG.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("REVIEW DUE - %(message)s"))
+    REVIEW_LOG.addHandler(_handler)
+    REVIEW_LOG.propagate = False
 
 
 def _display(path: Path, root: Path) -> str:
@@ -61,10 +78,18 @@ def define_env(env) -> None:
     references = load_references(docs / REFERENCES, _display(docs / REFERENCES, root))
     protocol = load_protocol(docs / PROTOCOL, _display(docs / PROTOCOL, root), known_pages, set(references))
     clinic = load_clinic(docs / CLINIC, _display(docs / CLINIC, root), docs, protocol)
+    reviewers = load_reviewers(docs / REVIEWERS, _display(docs / REVIEWERS, root))
+    publisher = load_publisher(docs / PUBLISHER, _display(docs / PUBLISHER, root))
+    log = corrections.load_corrections(
+        docs / CORRECTIONS, _display(docs / CORRECTIONS, root), known_pages, set(references),
+        corrections.clinical_fingerprint(corrections.clinical_values(docs)), dt.date.today(),
+    )
+    titles = {src: governance.front_matter(docs.joinpath(src).read_text(encoding="utf-8")).get("title", src) for src in known_pages}
     # Templates (overrides/main.html) read the clinic from config.extra.
     env.conf["extra"]["clinic"] = render.clinic_template_data(clinic)
     env.conf["extra"]["material_bundle"] = _material_bundle()
     env.conf["extra"]["site_css"] = _site_css(env.conf["theme"].custom_dir)
+    env.conf["extra"]["publisher_statement"] = publisher.statement()
     cited: dict[str, set[str]] = {}
     calculator_pages: set[str] = set()  # pages that show the schedule calculator
 
@@ -160,6 +185,50 @@ def define_env(env) -> None:
         pages = [(p.file.src_uri, p.title) for p in env.variables["navigation"].pages]
         return render.embed_snippets(pages, env.conf["site_url"] or "", embed.EMBED_DIR, docs)
 
+    @site_macro
+    def emergency_numbers() -> str:
+        """Which number to call in an emergency, for the countries the site serves."""
+        return escape(publisher.emergency_text())
+
+    @site_macro
+    def publisher_statement() -> str:
+        return escape(publisher.statement())
+
+    @site_macro
+    def countries_served() -> str:
+        return escape(publisher.countries_text())
+
+    @site_macro
+    def report_routes() -> str:
+        return publisher.report_routes()
+
+    @site_macro
+    def host_statement() -> str:
+        return escape(publisher.host_statement())
+
+    @site_macro
+    def clinical_review_summary() -> str:
+        """How many pages a clinician has signed off, counted from every page's front matter."""
+        signed = sorted(
+            src for src in known_pages
+            if isinstance(governance.front_matter(docs.joinpath(src).read_text(encoding="utf-8")).get("clinical_review"), dict)
+        )
+        if not signed:
+            return f"No clinician has reviewed any page of this site yet: all {len(known_pages)} pages say so at their end."
+        return (f"A clinician has signed off {len(signed)} of {len(known_pages)} pages; each page says at its end "
+                "who reviewed it, when, and whether it has changed since.")
+
+    @site_macro
+    def corrections_log() -> str:
+        here = page_src()
+        return corrections.log_html(
+            log,
+            page_link=lambda src: _site_link(here, src),
+            page_title=lambda src: titles.get(src, src),
+            reference_link=lambda key: _site_link(here, "references.md") + "#" + references[key].anchor,
+            reference_label=lambda key: references[key].label,
+        )
+
     def argument_problem(name: str, args: tuple) -> str | None:
         """Why a macro call's literal arguments would fail (None: they will not)."""
         if name == "cite":
@@ -174,26 +243,36 @@ def define_env(env) -> None:
         return None
 
     env.variables["_site_data"] = {"protocol": protocol, "references": references, "cited": cited,
-                                   "calculator_pages": calculator_pages, "clinic": clinic,
-                                   "argument_problem": argument_problem, "root": root,
-                                   "macros": site_macros}
+                                   "calculator_pages": calculator_pages, "clinic": clinic, "reviewers": reviewers,
+                                   "publisher": publisher, "corrections": log, "titles": titles,
+                                   "argument_problem": argument_problem, "root": root, "macros": site_macros}
 
 
 def on_pre_page_macros(env) -> None:
     """Stop the build, before the page is rendered, on anything in its text or
-    front matter that is not allowed, and on missing or overdue governance fields."""
+    front matter that is not allowed, and on missing or false governance
+    fields; warn (without failing) about a page whose review is overdue."""
     data = env.variables["_site_data"]
     file = env.page.file
     name = f"docs/{file.src_uri}"
     source = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
     first_line = page_check.markdown_start_line(source, env.markdown)
-    problems = governance.check_front_matter(name, source, env.page.meta, set(data["references"]), dt.date.today())
+    today = dt.date.today()
+    problems = governance.check_front_matter(name, source, env.page.meta, set(data["references"]), data["reviewers"], today)
     problems += page_check.check_meta(env.page.meta, name, lambda key: governance.field_line(source, key), env.macros)
     problems += page_check.check_page_text(env.markdown, name, first_line, data["macros"], env.env,
                                            data["argument_problem"], data["root"] / INCLUDES)
     data["cited"][file.src_uri] = set()
     if problems:
         raise DataFileError(sorted(problems, key=lambda p: p.line))
+    status = governance.review_status(source, env.page.meta, data["reviewers"], today)
+    if status.overdue:
+        REVIEW_LOG.warning("docs/%s: review was due on %s; readers see a notice that the page may be out of date "
+                           "until it is checked and next_review is updated", file.src_uri, status.next_review)
+    env.page.meta["review_status"] = status
+    env.page.meta["page_footer"] = page_footer.footer_data(
+        status, data["publisher"], env.page.meta.get("title") or "", env.page.canonical_url or env.page.url
+    )
 
 
 def on_post_page_macros(env) -> None:
@@ -215,6 +294,8 @@ def on_post_page_macros(env) -> None:
         meta=env.page.meta,
         url=env.page.canonical_url or "",
         language=env.conf["theme"]["language"] or "en",
+        status=env.page.meta["review_status"],
+        publisher=data["publisher"],
         site_name=env.conf["site_name"],
         site_url=site_url,
         protocol=data["protocol"],
@@ -232,6 +313,7 @@ def on_post_build(env) -> None:
     second one."""
     site_dir = Path(env.conf["site_dir"])
     clinic = env.variables["_site_data"]["clinic"]
+    _write_corrections_feed(env, site_dir)
     problems = links.check_site_links(Path(env.conf["docs_dir"]), site_dir, env.conf["use_directory_urls"])
     if not problems:
         embed.write_embed_pages(site_dir, skip=_not_embedded(env))
@@ -248,3 +330,25 @@ def _not_embedded(env) -> frozenset[str]:
         for page in env.variables["navigation"].pages
         if page.meta.get("embed") is False
     )
+
+
+def _site_link(from_src: str, to_src: str) -> str:
+    """Address of a built page relative to another, for links in raw HTML
+    (MkDocs rewrites '.md' links only in Markdown)."""
+    return links.to_site_root(links.built_file(from_src)) + embed.page_folder(links.built_file(to_src))
+
+
+def _write_corrections_feed(env, site_dir: Path) -> None:
+    """The corrections log as an Atom feed, beside the corrections page."""
+    data = env.variables["_site_data"]
+    site_url = env.conf.get("site_url") or ""
+
+    def page_url(src: str) -> str:
+        return structured_data.plan_page_url(site_url, src)
+
+    feed = corrections.atom_feed(
+        data["corrections"], env.conf["site_name"], page_url("corrections.md"),
+        structured_data.plan_page_url(site_url, "index.md") + corrections.FEED_FILE, page_url,
+        lambda src: data["titles"].get(src, src),
+    )
+    (site_dir / corrections.FEED_FILE).write_text(feed, encoding="utf-8")

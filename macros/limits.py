@@ -60,7 +60,7 @@ TEXT = {
     "reference label": 60,
     "reference citation and note": 600,
     "page title": 80,
-    "page reviewed_by": 120,
+    "page editorial_check.by": 120,
     "clinic name": 80,
     "clinic address": 200,
     "clinic phone": 30,

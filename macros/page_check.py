@@ -32,7 +32,8 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTA
 JINJA_MARKERS = ("{{", "{%", "{#")
 # Front-matter fields the theme prints as they are (Material's <title>,
 # navigation, heading and <meta name="description">), with their longest text.
-PLAIN_TEXT_FIELDS = {"title": "page title", "description": None, "reviewed_by": "page reviewed_by"}
+# A field inside a mapping is written "mapping.field".
+PLAIN_TEXT_FIELDS = {"title": "page title", "description": None, "editorial_check.by": "page editorial_check.by"}
 _LITERALS = (str, int, float, bool)
 
 
@@ -242,7 +243,8 @@ def check_meta(meta: dict, file: str, line_of: Callable[[str], int], macro_names
     problems = []
 
     def fail(key: str, message: str) -> None:
-        problems.append(Problem(file, line_of(key), 1, key, message))
+        # A field inside a mapping is reported on the mapping's line.
+        problems.append(Problem(file, line_of(key.split(".")[0]), 1, key, message))
 
     for key, value in meta.items():
         if key in macro_names:
@@ -251,7 +253,9 @@ def check_meta(meta: dict, file: str, line_of: Callable[[str], int], macro_names
             fail(key, "front matter is plain text: {{, {% and {# are not allowed here "
                       "(macros work only in the page text below the second '---')")
     for key, field in PLAIN_TEXT_FIELDS.items():
-        value = meta.get(key)
+        value = meta
+        for part in key.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
         if not isinstance(value, str):
             continue
         problem = (safe_text.text_problem(value, limits.TEXT[field]) if field else safe_text.invisible_problem(value)) \

@@ -7,8 +7,10 @@ result in the page head as <script type="application/ld+json"> (data that
 browsers never run).
 
 Only schema.org properties that say something true are used:
-- MedicalWebPage: name, description, url, inLanguage, lastReviewed,
-  reviewedBy, audience (patients), specialty, isPartOf, citation, about.
+- MedicalWebPage: name, description, url, inLanguage, audience (patients),
+  specialty, isPartOf, publisher, license, citation, about; the editorial
+  check as what it is (dateModified, editor); lastReviewed and reviewedBy
+  only for a clinical sign-off that still covers the page's text.
 - MedicalProcedure (on the page with the schedule calculator), one per plan
   in the protocol file: procedureType (needles pass through the skin:
   PercutaneousProcedure), bodyLocation, howPerformed (the sessions and the
@@ -18,12 +20,13 @@ Only schema.org properties that say something true are used:
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable
 from urllib.parse import urljoin
 
+from .governance import EDITORS, ReviewStatus
 from .protocol import Plan, Protocol
+from .publisher import CONTENT_LICENCE, Publisher
 from .references import Reference
 
 SCHEMA = "https://schema.org"
@@ -91,14 +94,32 @@ def citation(reference: Reference) -> str | dict:
     return {"@type": "CreativeWork", "name": reference.citation}
 
 
+def editor(checked_by: str, publisher: Publisher) -> dict:
+    """Who did the editorial check: the publisher's editors, or a named person."""
+    if checked_by == EDITORS:
+        return {"@type": "Organization", "name": f"Editors of the {publisher.name}"}
+    return {"@type": "Person", "name": checked_by}
+
+
+def publisher_entity(publisher: Publisher, site_url: str) -> dict:
+    data = {"@type": "Organization", "name": publisher.name}
+    if publisher.description:
+        data["description"] = publisher.description
+    if site_url:
+        data["url"] = site_url
+    if publisher.contact_email:
+        data["email"] = publisher.contact_email
+    return data
+
+
 def medical_web_page(
     *,
     title: str,
     description: str,
     url: str,
     language: str,
-    last_reviewed: dt.date,
-    reviewed_by: str,
+    status: ReviewStatus,
+    publisher: Publisher,
     site_name: str,
     site_url: str,
     references: Iterable[Reference] = (),
@@ -112,14 +133,20 @@ def medical_web_page(
         "description": description,
         "url": url,
         "inLanguage": language,
-        "lastReviewed": last_reviewed.isoformat(),
-        # Front matter names a team or a clinician as text; a team is the
-        # usual case ("Site editorial team"), so it is an Organization.
-        "reviewedBy": {"@type": "Organization", "name": reviewed_by},
+        # The editorial check is not a clinical review: it is the date the
+        # page was last checked and changed, by its editors.
+        "dateModified": status.checked_on.isoformat(),
+        "editor": editor(status.checked_by, publisher),
         "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "specialty": f"{SCHEMA}/Dermatology",
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url},
+        "publisher": publisher_entity(publisher, site_url),
+        "license": CONTENT_LICENCE["url"],
     }
+    if status.clinically_reviewed:
+        reviewer = status.clinical.reviewer
+        data["lastReviewed"] = status.clinical.date.isoformat()
+        data["reviewedBy"] = {"@type": "Person", "name": reviewer.name, "jobTitle": reviewer.profession}
     cited = [citation(r) for r in references]
     if cited:
         data["citation"] = cited
@@ -137,6 +164,8 @@ def page_structured_data(
     meta: dict,
     url: str,
     language: str,
+    status: ReviewStatus,
+    publisher: Publisher,
     site_name: str,
     site_url: str,
     protocol: Protocol,
@@ -150,8 +179,8 @@ def page_structured_data(
         description=meta["description"],
         url=url,
         language=language,
-        last_reviewed=meta["last_reviewed"],
-        reviewed_by=meta["reviewed_by"],
+        status=status,
+        publisher=publisher,
         site_name=site_name,
         site_url=site_url,
         references=[references[k] for k in meta.get("references") or () if k in references],

@@ -1,8 +1,11 @@
 """Build and serve a copy of the project for tests (no test touches the real tree)."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import hashlib
 import http.server
+import json
 import os
 import re
 import shutil
@@ -44,6 +47,28 @@ def build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedPr
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
+
+
+def clinical_fingerprint(project: Path) -> str:
+    """The clinical values' fingerprint as CONTRIBUTING.md defines it, computed
+    here on its own: the protocol file parsed, as canonical JSON, SHA-256."""
+    import yaml
+
+    protocol = project / "docs" / "_data" / "protocol.yml"
+    values = {"_data/protocol.yml": yaml.safe_load(protocol.read_text(encoding="utf-8"))}
+    text = json.dumps(values, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def log_clinical_change(project: Path, what: str, page: str = "treatment-plan.md", source: str = "Alam2014") -> str:
+    """Add the corrections-log entry a changed protocol file needs (today's
+    date, the current fingerprint); returns the fingerprint."""
+    fingerprint = clinical_fingerprint(project)
+    entry = (f"  - date: {dt.date.today().isoformat()}\n    pages: [{page}]\n    what: {what}\n    why: A test.\n"
+             f"    sources: [{source}]\n    fingerprint: \"{fingerprint}\"\n")
+    log = project / "docs" / "_data" / "corrections.yml"
+    log.write_text(log.read_text(encoding="utf-8").replace("corrections:\n", "corrections:\n" + entry, 1), encoding="utf-8")
+    return fingerprint
 
 
 def free_port() -> int:

@@ -49,7 +49,7 @@ def test_aftercare_handout(browser, site, paper):
         assert milestone["title"] in text, milestone["title"]
     # The footer: address, review dates and the day it was printed.
     assert site.url + "aftercare/" in text.replace("\n", "")
-    assert "Last reviewed:" in text and "Next review due:" in text
+    assert "Checked by our editors on" in text.replace("\n", " ") and "Next review due:" in text
     assert f"on {long_date(dt.date.today())}" in text
     context.close()
 

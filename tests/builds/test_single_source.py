@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from expected import expected_dates, from_first, raw_protocol, start_value
-from sitebuild import build, copy_project, free_port, serve, set_config
+from sitebuild import build, copy_project, free_port, log_clinical_change, serve, set_config
 
 
 def other_value(current: int, low: int, high: int) -> int:
@@ -32,6 +32,7 @@ def changed(tmp_path_factory, site):
     makeup = next(m for m in data["aftercare"] if m["id"] == "makeup")
     makeup["day"] += 1
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    log_clinical_change(project, "Test values.")
     port = free_port()
     set_config(project, "site_url", f"http://127.0.0.1:{port}/")
     result = build(project)

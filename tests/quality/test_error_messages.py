@@ -76,15 +76,48 @@ def test_missing_review_date(project):
     assert "add the line 'next_review: " in found[0] and "to the front matter" in found[0]
 
 
-def test_overdue_review(project):
+def test_sign_off_by_a_clinician_not_in_the_reviewers_file(project):
     page = project / "docs" / "treatment-plan.md"
     text = page.read_text(encoding="utf-8")
-    text = re.sub(r"^last_reviewed:.*$", "last_reviewed: 2020-01-01", text, count=1, flags=re.M)
-    page.write_text(re.sub(r"^next_review:.*$", "next_review: 2021-01-01", text, count=1, flags=re.M), encoding="utf-8")
-    line = line_of(page, "next_review:")
+    page.write_text(text.replace("clinical_review: pending", "clinical_review:\n  reviewer: dr-someone\n  date: 2026-11-24\n"
+                                 "  scope: whole page\n  fingerprint: \"0123456789abcdef\"", 1), encoding="utf-8")
+    line = line_of(page, "reviewer: dr-someone")
     output = failed_build(project)
-    found = error_lines(output, f"docs/treatment-plan.md:{line}:1: next_review:")
-    assert found and "overdue; review the page, then update last_reviewed and next_review" in found[0], output[-3000:]
+    found = error_lines(output, f"docs/treatment-plan.md:{line}:1: clinical_review.reviewer:")
+    assert found, output[-3000:]
+    assert "'dr-someone' is not in docs/_data/reviewers.yml" in found[0] and "write 'clinical_review: pending'" in found[0]
+
+
+def test_incomplete_reviewer_entry(project):
+    reviewers = project / "docs" / "_data" / "reviewers.yml"
+    reviewers.write_text("reviewers:\n  dr-someone:\n    name: Dr Some One\n    profession: Dermatologist\n"
+                         "    conflicts: None\n", encoding="utf-8")
+    output = failed_build(project)
+    found = error_lines(output, "docs/_data/reviewers.yml:2:3: reviewers.dr-someone: missing key 'registration'")
+    assert found, output[-3000:]
+
+
+def test_clinical_value_changed_without_a_log_entry(project):
+    protocol = project / "docs" / "_data" / "protocol.yml"
+    protocol.write_text(protocol.read_text(encoding="utf-8").replace("max: 6}", "max: 7}", 1), encoding="utf-8")
+    log = project / "docs" / "_data" / "corrections.yml"
+    line = next(n for n, text in enumerate(log.read_text(encoding="utf-8").splitlines(), 1)
+                if text.strip().startswith("fingerprint:"))
+    output = failed_build(project)
+    found = error_lines(output, f"docs/_data/corrections.yml:{line}:")
+    assert found, output[-3000:]
+    assert "have changed since the newest entry" in found[0] and "add a new entry at the top" in found[0]
+    assert re.search(r"'fingerprint: \"[0-9a-f]{16}\"'", found[0])
+
+
+def test_mistake_in_the_publisher_setting(project):
+    setting = project / "docs" / "_data" / "site.yml"
+    text = setting.read_text(encoding="utf-8")
+    setting.write_text(re.sub(r"^contact_email:.*$", "contact_email: editors at example", text, count=1, flags=re.M), encoding="utf-8")
+    line = line_of(setting, "contact_email: editors")
+    output = failed_build(project)
+    found = error_lines(output, f"docs/_data/site.yml:{line}:16: contact_email:")
+    assert found and "is not an e-mail address" in found[0], output[-3000:]
 
 
 def test_unknown_reference_key(project):

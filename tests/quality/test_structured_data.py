@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 import json
 
+import yaml
+
 from expected import raw_protocol
 from quality.site_checks import (
     front_matter, html_pages, json_ld, name_of, of_type, procedure_problems, source_of, web_page_problems,
@@ -21,10 +23,14 @@ def patient_pages(site):
             yield name, path, source
 
 
+def publisher_name(site) -> str:
+    return yaml.safe_load((site.project / "docs" / "_data" / "site.yml").read_text(encoding="utf-8"))["publisher"]
+
+
 def test_every_patient_page_is_a_medical_web_page(site):
     problems, checked = [], 0
     for name, path, source in patient_pages(site):
-        problems += web_page_problems(name, path.read_text(encoding="utf-8"), front_matter(source))
+        problems += web_page_problems(name, path.read_text(encoding="utf-8"), front_matter(source), publisher_name(site))
         checked += 1
     assert checked >= 2
     assert not problems, "\n".join(problems)
@@ -62,18 +68,26 @@ def replace_json_ld(html: str, change) -> str:
 
 
 def test_structured_data_checks_find_mistakes(site):
-    """Can fail: a page without review date or audience, a reviewer who is not
-    the front matter's, a procedure with a wrong session count, invalid JSON."""
+    """Can fail: a page without editorial date or audience, a clinical review
+    claimed for a page no clinician signed off, another publisher or licence,
+    a procedure with a wrong session count, invalid JSON."""
     name, path, source = next(p for p in patient_pages(site) if p[1] == calculator_page(site))
     html, meta = path.read_text(encoding="utf-8"), front_matter(source)
-    assert web_page_problems(name, html, meta) == []
+    assert meta["clinical_review"] == "pending"
+    assert web_page_problems(name, html, meta, publisher_name(site)) == []
 
     def break_page(data):
-        del data["lastReviewed"], data["audience"]
-        data["reviewedBy"]["name"] = "Somebody else"
+        del data["dateModified"], data["audience"]
+        data["lastReviewed"] = "2026-11-24"  # the false claim this site once made
+        data["reviewedBy"] = {"@type": "Organization", "name": "Site editorial team"}
+        data["publisher"]["name"] = "A clinic"
+        data["license"] = "https://example.org/all-rights-reserved"
 
-    problems = "\n".join(web_page_problems(name, replace_json_ld(html, break_page), meta))
-    assert "lacks lastReviewed" in problems and "lacks audience" in problems and "reviewedBy.name" in problems
+    problems = "\n".join(web_page_problems(name, replace_json_ld(html, break_page), meta, publisher_name(site)))
+    assert "lacks dateModified" in problems and "lacks audience" in problems
+    assert "has lastReviewed, but the front matter records no clinical review" in problems
+    assert "has reviewedBy, but the front matter records no clinical review" in problems
+    assert "publisher.name" in problems and "license" in problems
 
     plans = raw_protocol(site.project)["plans"]
     plan_id, plan = next(iter(plans.items()))

@@ -47,11 +47,11 @@ def test_page_text_that_would_run_code_or_read_files_fails_at_each_line(tmp_path
     text = page.read_text(encoding="utf-8") + "\n" + "\n\n".join(hostile.values()) + "\n"
     # Front matter is page text too: mkdocs-macros renders the title, the theme prints the description.
     text = text.replace("title: About this site", "title: About {{ config.site_dir }}", 1)
-    text = text.replace("reviewed_by: Site", "reviewed_by: <img src=x onerror=alert(1)> Site", 1)
+    text = text.replace("  by: our editors", "  by: <img src=x onerror=alert(1)> our editors", 1)
     page.write_text(text, encoding="utf-8")
     output = failed(project)
     assert "docs/about.md:2:1: title: front matter is plain text" in output, output[-4000:]
-    assert "docs/about.md:6:1: reviewed_by: contains '<'" in output
+    assert "docs/about.md:4:1: editorial_check.by: contains '<'" in output
     expected = {
         "shell": "calling something other than one of the site's macros is not allowed in page text",
         "config": "the name 'config' is not allowed in page text",

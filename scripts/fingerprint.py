@@ -1,0 +1,54 @@
+"""Print the fingerprints that sign-offs and the corrections log record.
+
+  python scripts/fingerprint.py docs/conditions/acne-scars.md
+      the fingerprint of the page's text, for `clinical_review: fingerprint:`
+      (the whole page, or the sections its `scope:` names; --section to choose)
+  python scripts/fingerprint.py --clinical
+      the fingerprint of every clinical value, for the newest entry of
+      docs/_data/corrections.yml
+
+What is hashed is defined in macros/governance.py (page_body, covered_text)
+and macros/corrections.py (clinical_fingerprint).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from macros.corrections import clinical_fingerprint, clinical_values  # noqa: E402
+from macros.governance import WHOLE_PAGE, covered_text, fingerprint, front_matter, page_body, sections  # noqa: E402
+
+
+def page_fingerprint(path: Path, chosen: list[str] | None = None) -> str:
+    source = path.read_text(encoding="utf-8")
+    if chosen is None:
+        review = front_matter(source).get("clinical_review")
+        chosen = review.get("scope") if isinstance(review, dict) and isinstance(review.get("scope"), list) else None
+    missing = [title for title in chosen or () if title not in sections(page_body(source))]
+    if missing:
+        raise SystemExit(f"{path}: no section {', '.join(repr(t) for t in missing)}; write each heading as the page shows it")
+    return fingerprint(covered_text(source, chosen or WHOLE_PAGE))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("page", nargs="?", type=Path, help="a page under docs/")
+    parser.add_argument("--section", action="append", help="a section heading the sign-off covers (repeat for more)")
+    parser.add_argument("--clinical", action="store_true", help="the clinical values' fingerprint")
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.clinical == bool(args.page):
+        parser.error("give a page, or --clinical")
+    if args.clinical:
+        print(f'fingerprint: "{clinical_fingerprint(clinical_values(args.docs))}"')
+    else:
+        print(f'fingerprint: "{page_fingerprint(args.page, args.section)}"')
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
