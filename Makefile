@@ -20,12 +20,11 @@ $(VENV)/.test-installed: requirements.txt requirements-test.txt | $(BIN)/python
 
 ## serve: set up and serve the site at http://127.0.0.1:8000/ with live reload
 serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve --strict
+	env -u SITE_URL $(BIN)/mkdocs serve --strict
 
-## build: build the static site into site/ (what you upload to a host), with gzip copies of its text files
+## build: build the static site for SITE_URL into site/ (what you upload to a host), with gzip copies of its text files
 build: $(VENV)/.site-installed
-	$(BIN)/mkdocs build --strict
-	$(BIN)/python scripts/precompress.py site
+	$(BIN)/python scripts/build.py
 
 # The Nu Html Checker (npm vnu-jar) for the tests; it runs on the Java that
 # scripts/find-java.sh finds or installs (--ignore-scripts: vnu-jar's install
