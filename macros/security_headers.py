@@ -194,7 +194,8 @@ def write_security_headers(site_dir: Path, embed_dir: str, embed_origins: tuple[
     scripts: set[str] = set()
     styles: set[str] = set()
     problems: dict[str, Problem] = {}
-    pages = sorted(site_dir.rglob("*.html"))
+    # Full pages first: a problem is then shown with the full page's line, not the embed copy's.
+    pages = sorted(site_dir.rglob("*.html"), key=lambda p: (p.relative_to(site_dir).parts[0] == embed_dir, p))
     for page in pages:
         built = page.relative_to(site_dir).as_posix()
         scan = page_safety.scan_page(page.read_text(encoding="utf-8"), patterns, site_url)
