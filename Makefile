@@ -19,8 +19,10 @@ $(VENV)/.test-installed: requirements.txt requirements-test.txt | $(BIN)/python
 	touch $@ $(VENV)/.site-installed
 
 ## serve: set up and serve the site at http://127.0.0.1:8000/ with live reload
+# (the local address, whatever SITE_URL says; LIVE_PREVIEW leaves out the pages'
+# <meta> policy, which would block the preview's inline reload script)
 serve: $(VENV)/.site-installed
-	env -u SITE_URL $(BIN)/mkdocs serve --strict
+	env -u SITE_URL LIVE_PREVIEW=1 $(BIN)/mkdocs serve --strict
 
 ## build: build the static site for SITE_URL into site/ (what you upload to a host), with gzip copies of its text files
 build: $(VENV)/.site-installed

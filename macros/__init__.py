@@ -6,6 +6,7 @@ without a build); this file only connects them to MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -196,7 +197,8 @@ def on_post_build(env) -> None:
         sources = {links.built_file(src, env.conf["use_directory_urls"]): (f"docs/{src}", docs_dir / src)
                    for src in (p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))}
         problems = security_headers.write_security_headers(site_dir, embed.EMBED_DIR, clinic.embed_origins,
-                                                           env.conf["site_url"] or "", sources)
+                                                           env.conf["site_url"] or "", sources,
+                                                           policy_in_pages=os.environ.get("LIVE_PREVIEW") != "1")
     if problems:
         shutil.rmtree(site_dir, ignore_errors=True)
         raise DataFileError(problems)

@@ -183,12 +183,14 @@ def _problem(finding: page_safety.Finding, built: str, source: tuple[str, Path] 
 
 
 def write_security_headers(site_dir: Path, embed_dir: str, embed_origins: tuple[str, ...] | None, site_url: str,
-                           sources: dict[str, tuple[str, Path]] | None = None) -> list[Problem]:
+                           sources: dict[str, tuple[str, Path]] | None = None, policy_in_pages: bool = True) -> list[Problem]:
     """Check every built page, then write `_headers`, the nginx snippet and each
     page's <meta> policy; return the problems that block it (nothing written).
 
     `sources` maps a built page ('aftercare/index.html') to its Markdown file
-    (name to show, path), so that a problem names the line to fix."""
+    (name to show, path), so that a problem names the line to fix.
+    `policy_in_pages` False leaves the pages as built: the live preview adds
+    an inline reload script that a <meta> policy would block."""
     sources = sources or {}
     patterns = page_safety.template_script_patterns()
     scripts: set[str] = set()
@@ -221,6 +223,6 @@ def write_security_headers(site_dir: Path, embed_dir: str, embed_origins: tuple[
                         f"{MAX_RULES}: there is one per top-level page or folder; group pages into sections (folders)")]
     (site_dir / HEADERS_FILE).write_text(headers_file(rules), encoding="utf-8")
     (site_dir / NGINX_FILE).write_text(nginx_snippet(full_csp, prefix, embed_dir, embed_csp), encoding="utf-8")
-    for page in pages:
+    for page in pages if policy_in_pages else ():
         page.write_text(with_page_policy(page.read_text(encoding="utf-8"), full_csp, site_url), encoding="utf-8")
     return []
