@@ -182,22 +182,14 @@ def _problem(finding: page_safety.Finding, built: str, source: tuple[str, Path] 
     return Problem(f"site/{built}", finding.line, 1, "", finding.what)
 
 
-def write_security_headers(site_dir: Path, embed_dir: str, embed_origins: tuple[str, ...] | None, site_url: str,
-                           sources: dict[str, tuple[str, Path]] | None = None, policy_in_pages: bool = True) -> list[Problem]:
-    """Check every built page, then write `_headers`, the nginx snippet and each
-    page's <meta> policy; return the problems that block it (nothing written).
-
-    `sources` maps a built page ('aftercare/index.html') to its Markdown file
-    (name to show, path), so that a problem names the line to fix.
-    `policy_in_pages` False leaves the pages as built: the live preview adds
-    an inline reload script that a <meta> policy would block."""
-    sources = sources or {}
+def scan_site(site_dir: Path, pages: list[Path], embed_dir: str, site_url: str,
+              sources: dict[str, tuple[str, Path]]) -> tuple[set[str], set[str], list[Problem]]:
+    """(hashes of the approved inline scripts, hashes of the head's styles,
+    problems) of every built page, each problem once."""
     patterns = page_safety.template_script_patterns()
     scripts: set[str] = set()
     styles: set[str] = set()
     problems: dict[str, Problem] = {}
-    # Full pages first: a problem is then shown with the full page's line, not the embed copy's.
-    pages = sorted(site_dir.rglob("*.html"), key=lambda p: (p.relative_to(site_dir).parts[0] == embed_dir, p))
     for page in pages:
         built = page.relative_to(site_dir).as_posix()
         scan = page_safety.scan_page(page.read_text(encoding="utf-8"), patterns, site_url)
@@ -207,13 +199,27 @@ def write_security_headers(site_dir: Path, embed_dir: str, embed_origins: tuple[
         for finding in scan.findings:
             problem = _problem(finding, built, source)
             problems.setdefault(f"{problem.file}:{problem.line}:{finding.what}", problem)
+    return scripts, styles, list(problems.values())
+
+
+def write_security_headers(site_dir: Path, embed_dir: str, embed_origins: tuple[str, ...] | None, site_url: str,
+                           sources: dict[str, tuple[str, Path]] | None = None, policy_in_pages: bool = True) -> list[Problem]:
+    """Check every built page, then write `_headers`, the nginx snippet and each
+    page's <meta> policy; return the problems that block it (nothing written).
+
+    `sources` maps a built page ('aftercare/index.html') to its Markdown file
+    (name to show, path), so that a problem names the line to fix.
+    `policy_in_pages` False leaves the pages as built: the live preview adds
+    an inline reload script that a <meta> policy would block."""
+    # Full pages first: a problem is then shown with the full page's line, not the embed copy's.
+    pages = sorted(site_dir.rglob("*.html"), key=lambda p: (p.relative_to(site_dir).parts[0] == embed_dir, p))
+    scripts, styles, problems = scan_site(site_dir, pages, embed_dir, site_url, sources or {})
     entries = [(p.name, p.is_dir()) for p in site_dir.iterdir() if p.name not in {HEADERS_FILE, NGINX_FILE}]
-    for name, _ in entries:
-        if not PLAIN_SEGMENT.fullmatch(name):
-            problems[name] = Problem(f"site/{name}", 1, 1, "", "a top-level file or folder name with characters a "
-                                     "headers rule cannot hold; use letters, digits, '-', '_' and '.' only")
+    problems += [Problem(f"site/{name}", 1, 1, "", "a top-level file or folder name with characters a headers rule "
+                         "cannot hold; use letters, digits, '-', '_' and '.' only")
+                 for name, _ in entries if not PLAIN_SEGMENT.fullmatch(name)]
     if problems:
-        return list(problems.values())
+        return problems
     full_csp = content_security_policy(scripts, styles, "'self'")
     embed_csp = content_security_policy(scripts, styles, frame_ancestors(embed_origins))
     prefix = path_prefix(site_url)

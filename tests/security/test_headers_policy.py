@@ -266,3 +266,11 @@ def test_a_site_that_would_pass_the_rule_limit_fails_the_build_with_advice(tmp_p
     assert len(problems) == 1 and "over Cloudflare Pages' limit of 100" in problems[0].message
     assert "group pages into sections" in problems[0].message
     assert not (site / "_headers").exists()
+
+
+def test_a_top_level_name_that_a_rule_cannot_hold_is_refused(tmp_path):
+    site = small_site(tmp_path / "site", sections=1, pages_per_section=1)
+    (site / "bad name\n  X-Injected: 1").mkdir()
+    problems = write_security_headers(site, "embed", None, SITE)
+    assert len(problems) == 1 and "a headers rule cannot hold" in problems[0].message
+    assert not (site / "_headers").exists()
