@@ -194,8 +194,9 @@ def on_post_build(env) -> None:
     problems = links.check_site_links(docs_dir, site_dir, env.conf["use_directory_urls"])
     if not problems:
         embed.write_embed_pages(site_dir, skip=_not_embedded(env))
-        sources = {links.built_file(src, env.conf["use_directory_urls"]): (f"docs/{src}", docs_dir / src)
-                   for src in (p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))}
+        sources = {links.built_file(src, env.conf["use_directory_urls"]) if src.endswith(".md") else src:
+                   (f"docs/{src}", docs_dir / src)
+                   for src in (p.relative_to(docs_dir).as_posix() for p in [*docs_dir.rglob("*.md"), *docs_dir.rglob("*.svg")])}
         problems = security_headers.write_security_headers(site_dir, embed.EMBED_DIR, clinic.embed_origins,
                                                            env.conf["site_url"] or "", sources,
                                                            policy_in_pages=os.environ.get("LIVE_PREVIEW") != "1")

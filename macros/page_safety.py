@@ -12,7 +12,9 @@ Any other inline script, an inline event handler (`onclick=`), a
 `javascript:` address, an inline `style` attribute, a `<style>` element in
 the page body or an element that loads something from another host stops
 the build with the file and line.  Links (`<a href>`) to other sites are
-fine; they get rel="noopener noreferrer" (security_headers.py).
+fine; they get rel="noopener noreferrer" (security_headers.py).  SVG images
+are read the same way (an SVG opened on its own runs its scripts), except
+that their own styles are allowed.
 """
 from __future__ import annotations
 
@@ -90,9 +92,9 @@ def foreign_origin(value: str, own_origin: tuple[str, str]) -> str | None:
 
 
 class _Scanner(HTMLParser):
-    def __init__(self, patterns: list[re.Pattern], own_origin: tuple[str, str]):
+    def __init__(self, patterns: list[re.Pattern], own_origin: tuple[str, str], image: bool):
         super().__init__(convert_charrefs=True)
-        self.patterns, self.own_origin = patterns, own_origin
+        self.patterns, self.own_origin, self.image = patterns, own_origin, image
         self.scan = PageScan([], [], [])
         self.in_head = False
         self.raw: tuple[str, int, dict, list[str]] | None = None  # an open <script> or <style>
@@ -110,7 +112,7 @@ class _Scanner(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.find(line, f"an inline event handler ({name}=...) on <{tag}>; pages may not run script", f"{name}=")
-            elif name == "style":
+            elif name == "style" and not self.image:
                 self.find(line, f"an inline style attribute on <{tag}>; the Content-Security-Policy blocks it. "
                                 "Move the style into overrides/partials/site.css and use a class", "style=")
             elif name == "srcdoc":
@@ -125,6 +127,8 @@ class _Scanner(HTMLParser):
                                         "load files of this site", host)
         if tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
             self.find(line, "a <meta http-equiv=\"refresh\"> (sends readers elsewhere); not allowed", "refresh")
+        if tag == "foreignobject":
+            self.find(line, "a <foreignObject> (HTML inside a drawing); not allowed", "foreignObject")
         if tag in ("script", "style"):
             self.raw = (tag, line, attributes, [])
 
@@ -146,7 +150,7 @@ class _Scanner(HTMLParser):
         self.raw = None
         body = "".join(chunks)
         if kind == "style":
-            if self.in_head:
+            if self.in_head or self.image:
                 self.scan.styles.append(body)
             else:
                 self.find(line, "a <style> element in the page; only the site's own styles are allowed. "
@@ -161,10 +165,12 @@ class _Scanner(HTMLParser):
                             "Put behaviour in a file under docs/assets/javascripts/ (reviewed as code)", "<script")
 
 
-def scan_page(html: str, patterns: list[re.Pattern], site_url: str) -> PageScan:
-    """The approved inline scripts, the head's styles, and every finding of one built page."""
+def scan_page(html: str, patterns: list[re.Pattern], site_url: str, image: bool = False) -> PageScan:
+    """The approved inline scripts, the head's styles, and every finding of one
+    built page, or of an SVG image (`image`: its styles are its own, and
+    browsers never apply the page's policy to it on a host without headers)."""
     own = urlsplit(site_url)
-    scanner = _Scanner(patterns, (own.scheme, own.netloc.lower()))
+    scanner = _Scanner(patterns, (own.scheme, own.netloc.lower()), image)
     scanner.feed(html)
     scanner.close()
     return scanner.scan

@@ -185,7 +185,7 @@ def _problem(finding: page_safety.Finding, built: str, source: tuple[str, Path] 
 def scan_site(site_dir: Path, pages: list[Path], embed_dir: str, site_url: str,
               sources: dict[str, tuple[str, Path]]) -> tuple[set[str], set[str], list[Problem]]:
     """(hashes of the approved inline scripts, hashes of the head's styles,
-    problems) of every built page, each problem once."""
+    problems) of every built page and SVG image, each problem once."""
     patterns = page_safety.template_script_patterns()
     scripts: set[str] = set()
     styles: set[str] = set()
@@ -196,10 +196,21 @@ def scan_site(site_dir: Path, pages: list[Path], embed_dir: str, site_url: str,
         scripts |= {sha256_source(body) for body in scan.known_scripts}
         styles |= {sha256_source(body) for body in scan.styles}
         source = sources.get(built.removeprefix(embed_dir + "/"))
-        for finding in scan.findings:
-            problem = _problem(finding, built, source)
-            problems.setdefault(f"{problem.file}:{problem.line}:{finding.what}", problem)
+        _add_located(problems, scan.findings, built, source)
+    # An SVG opened on its own is a document of this site: no script in it either.
+    for image in sorted(site_dir.rglob("*.svg")):
+        built = image.relative_to(site_dir).as_posix()
+        scan = page_safety.scan_page(image.read_text(encoding="utf-8", errors="replace"), patterns, site_url, image=True)
+        _add_located(problems, scan.findings, built, sources.get(built))
     return scripts, styles, list(problems.values())
+
+
+def _add_located(problems: dict[str, Problem], findings: list[page_safety.Finding], built: str,
+                 source: tuple[str, Path] | None) -> None:
+    """Each finding as a Problem, once: an embed copy repeats its full page's."""
+    for finding in findings:
+        problem = _problem(finding, built, source)
+        problems.setdefault(f"{problem.file}:{problem.line}:{finding.what}", problem)
 
 
 def write_security_headers(site_dir: Path, embed_dir: str, embed_origins: tuple[str, ...] | None, site_url: str,

@@ -274,3 +274,23 @@ def test_a_top_level_name_that_a_rule_cannot_hold_is_refused(tmp_path):
     problems = write_security_headers(site, "embed", None, SITE)
     assert len(problems) == 1 and "a headers rule cannot hold" in problems[0].message
     assert not (site / "_headers").exists()
+
+
+@pytest.mark.parametrize("hostile, words", [
+    ("<script>alert(document.cookie)</script>", "inline <script>"),
+    ('<rect width="1" height="1" onclick="alert(1)"/>', "event handler (onclick"),
+    ('<a href="javascript:alert(1)"><text>x</text></a>', "script address"),
+    ('<image href="https://tracker.example/p.png" width="1" height="1"/>', "another host (tracker.example)"),
+    ('<foreignObject width="10" height="10"><p>HTML</p></foreignObject>', "foreignObject"),
+])
+def test_an_svg_with_script_is_refused_and_its_own_styles_are_not(tmp_path, hostile, words):
+    """An SVG opened on its own runs its scripts as a page of this site (GitHub Pages sends no policy)."""
+    site = small_site(tmp_path / "site", sections=1, pages_per_section=1)
+    (site / "assets").mkdir()
+    drawing = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style>rect{{fill:#123}}</style>'
+               '<rect style="stroke:#000" width="5" height="5"/>{}</svg>')
+    (site / "assets" / "ok.svg").write_text(drawing.format(""), encoding="utf-8")
+    assert write_security_headers(site, "embed", None, SITE) == []
+    (site / "assets" / "bad.svg").write_text(drawing.format(hostile), encoding="utf-8")
+    problems = write_security_headers(site, "embed", None, SITE)
+    assert [p.file for p in problems] == ["site/assets/bad.svg"] and words in problems[0].message, problems
