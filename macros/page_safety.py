@@ -97,6 +97,7 @@ class _Scanner(HTMLParser):
         self.patterns, self.own_origin, self.image = patterns, own_origin, image
         self.scan = PageScan([], [], [])
         self.in_head = False
+        self.head_done = False  # a second <head> in the body (page text) is not the template's
         self.raw: tuple[str, int, dict, list[str]] | None = None  # an open <script> or <style>
 
     def find(self, line: int, what: str, evidence: str) -> None:
@@ -105,10 +106,10 @@ class _Scanner(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         line = self.getpos()[0]
         attributes = dict(attrs)
-        if tag == "head":
+        if tag == "head" and not self.head_done:
             self.in_head = True
         elif tag == "body":
-            self.in_head = False
+            self.in_head, self.head_done = False, True
         for name, value in attrs:
             if name.startswith("on"):
                 self.find(line, f"an inline event handler ({name}=...) on <{tag}>; pages may not run script", f"{name}=")
@@ -143,7 +144,7 @@ class _Scanner(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "head":
-            self.in_head = False
+            self.in_head, self.head_done = False, True
         if not self.raw or tag != self.raw[0]:
             return
         kind, line, attributes, chunks = self.raw

@@ -101,6 +101,7 @@ def test_data_blocks_are_not_scripts():
     ('<p style="color:red">x</p>', "inline style attribute"),
     ("<p style=color:red>x</p>", "inline style attribute"),
     ("<style>body{display:none}</style>", "<style> element in the page"),
+    ("<head><style>body{display:none}</style></head>", "<style> element in the page"),
 ])
 def test_hostile_markup_is_found(hostile, words):
     found = findings(hostile)
