@@ -19,13 +19,14 @@ $(VENV)/.test-installed: requirements.txt requirements-test.txt | $(BIN)/python
 	touch $@ $(VENV)/.site-installed
 
 ## serve: set up and serve the site at http://127.0.0.1:8000/ with live reload
+# (the local address, whatever SITE_URL says; LIVE_PREVIEW leaves out the pages'
+# <meta> policy, which would block the preview's inline reload script)
 serve: $(VENV)/.site-installed
-	$(BIN)/mkdocs serve --strict
+	env -u SITE_URL LIVE_PREVIEW=1 $(BIN)/mkdocs serve --strict
 
-## build: build the static site into site/ (what you upload to a host), with gzip copies of its text files
+## build: build the static site for SITE_URL into site/ (what you upload to a host), with gzip copies of its text files
 build: $(VENV)/.site-installed
-	$(BIN)/mkdocs build --strict
-	$(BIN)/python scripts/precompress.py site
+	$(BIN)/python scripts/build.py
 
 # The Nu Html Checker (npm vnu-jar) for the tests; it runs on the Java that
 # scripts/find-java.sh finds or installs (--ignore-scripts: vnu-jar's install
@@ -35,13 +36,19 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --silent
 	touch $@
 
-## test: set up and run every test (unit, build, browser, quality gates)
+# Chromium, Java and nginx for the tests (each finder installs its tool as root
+# on Debian, or stops with what to install).  Each is its own assignment so
+# that a finder's failure stops the recipe; `VAR="$$(...)" command` would not.
+FIND_TOOLS = chromium="$$(scripts/find-chromium.sh)" && java="$$(scripts/find-java.sh)" && nginx="$$(scripts/find-nginx.sh)" && \
+	export CHROMIUM_PATH="$$chromium" JAVA="$$java" NGINX="$$nginx"
+
+## test: set up and run every test (unit, build, browser, nginx, quality gates)
 test: $(VENV)/.test-installed node_modules/.installed
-	CHROMIUM_PATH="$$(scripts/find-chromium.sh)" JAVA="$$(scripts/find-java.sh)" $(BIN)/python -m pytest $(PYTEST_ARGS)
+	@$(FIND_TOOLS) && $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## report: build the site and print the one-page quality report (grade, words, review due, references, axe, HTML errors)
 report: $(VENV)/.test-installed node_modules/.installed
-	CHROMIUM_PATH="$$(scripts/find-chromium.sh)" JAVA="$$(scripts/find-java.sh)" $(BIN)/python scripts/quality_report.py
+	@$(FIND_TOOLS) && $(BIN)/python scripts/quality_report.py
 
 ## check-external-links: check links to other sites (DOIs, PubMed); needs the network, not part of test
 check-external-links: $(VENV)/.test-installed

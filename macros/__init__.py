@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import shutil
 from html import escape
 from pathlib import Path
@@ -312,12 +313,18 @@ def on_post_build(env) -> None:
     add other post-build steps to this function rather than defining a
     second one."""
     site_dir = Path(env.conf["site_dir"])
+    docs_dir = Path(env.conf["docs_dir"])
     clinic = env.variables["_site_data"]["clinic"]
     _write_corrections_feed(env, site_dir)
-    problems = links.check_site_links(Path(env.conf["docs_dir"]), site_dir, env.conf["use_directory_urls"])
+    problems = links.check_site_links(docs_dir, site_dir, env.conf["use_directory_urls"])
     if not problems:
         embed.write_embed_pages(site_dir, skip=_not_embedded(env))
-        problems = security_headers.write_security_headers(site_dir, embed.EMBED_DIR, clinic.embed_origins)
+        sources = {links.built_file(src, env.conf["use_directory_urls"]) if src.endswith(".md") else src:
+                   (f"docs/{src}", docs_dir / src)
+                   for src in (p.relative_to(docs_dir).as_posix() for p in [*docs_dir.rglob("*.md"), *docs_dir.rglob("*.svg")])}
+        problems = security_headers.write_security_headers(site_dir, embed.EMBED_DIR, clinic.embed_origins,
+                                                           env.conf["site_url"] or "", sources,
+                                                           policy_in_pages=os.environ.get("LIVE_PREVIEW") != "1")
     if problems:
         shutil.rmtree(site_dir, ignore_errors=True)
         raise DataFileError(problems)

@@ -14,7 +14,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import limits, logo as logo_check, safe_text, strict_yaml
-from .checks import Checker, describe, suggestion
+from .checks import Checker, suggestion
+from .origins import embed_origins
 from .problems import DataFileError
 from .protocol import Plan, Protocol
 
@@ -106,17 +107,6 @@ def darken_until_readable(colour: str) -> str:
     return "#000000"
 
 
-def _origin_problem(value) -> str | None:
-    if not isinstance(value, str):
-        return f"expected an address like 'https://www.your-clinic.example', got {describe(value)}"
-    parts = urlsplit(value)
-    if parts.scheme not in {"https", "http"} or not parts.hostname:
-        return f"'{value}' is not a web origin; write it like 'https://www.your-clinic.example'"
-    if parts.scheme == "http" and parts.hostname not in {"localhost", "127.0.0.1"}:
-        return f"'{value}' uses http; only https sites may frame the pages (http is allowed for localhost tests)"
-    if parts.path not in {"", "/"} or parts.query or parts.fragment:
-        return f"'{value}' has a path; list only the origin (scheme, host and port), e.g. '{parts.scheme}://{parts.netloc}'"
-    return None
 
 
 def load_clinic(path: Path, display_name: str, docs_dir: Path, protocol: Protocol) -> Clinic:
@@ -179,7 +169,7 @@ def _clinic(check: Checker, root: dict, docs_dir: Path, protocol: Protocol) -> C
                                               f"{MIN_CONTRAST}:1 to be readable (WCAG AA); a darker shade such as "
                                               f"'{darken_until_readable(colour)}' would pass")
     plans = _clinic_plans(check, root.get("plans"), protocol)
-    origins = _embed_origins(check, root.get("embed_origins"))
+    origins = embed_origins(check, root.get("embed_origins"))
     return Clinic(name, phone, booking, address, logo, colour, plans, origins)
 
 
@@ -220,20 +210,3 @@ def _clinic_plans(check: Checker, plans, protocol: Protocol) -> dict[str, Clinic
             chosen[key] = value
         result[plan_id] = ClinicPlan(chosen.get("sessions"), chosen.get("interval_days"))
     return result
-
-
-def _embed_origins(check: Checker, origins) -> tuple[str, ...] | None:
-    if origins is None or origins == "*":
-        return None
-    if not isinstance(origins, list):
-        check.fail(("embed_origins",), "expected a list of web origins, e.g. ['https://www.your-clinic.example'], "
-                                       "or '*' for any HTTPS site")
-        return None
-    valid = []
-    for index, origin in enumerate(origins):
-        problem = _origin_problem(origin)
-        if problem:
-            check.fail(("embed_origins", index), problem)
-        else:
-            valid.append(origin.rstrip("/"))
-    return tuple(valid)

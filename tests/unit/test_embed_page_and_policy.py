@@ -1,11 +1,9 @@
 """Embed pages and security headers as pure functions: a small page in the
 shape Material builds goes in; what clinics and browsers rely on comes out."""
-import base64
-import hashlib
 
 from macros.embed import base_href, embed_page
 from macros.links import built_file
-from macros.security_headers import content_security_policy, frame_ancestors, headers_file, inline_hashes, page_paths
+from macros.security_headers import content_security_policy, frame_ancestors, header_rules, headers_file
 from sitebuild import headers_for, parse_headers_file
 
 MATERIAL_LIKE = """<!doctype html>
@@ -59,14 +57,6 @@ def test_embed_page_keeps_the_content_and_drops_the_chrome():
     assert '<link rel="stylesheet" href="../assets/stylesheets/main.css">' in page
 
 
-def test_inline_script_hashes_are_the_sha256_of_their_text():
-    script = '__md_scope=new URL("..",location)'
-    expected = "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
-    scripts, styles = inline_hashes(MATERIAL_LIKE)
-    assert scripts == {expected}, "JSON data blocks and external scripts are not hashed"
-    assert styles == set()
-
-
 def test_policy_has_no_unsafe_inline_and_frames_as_configured():
     policy = content_security_policy({"'sha256-abc'"}, set(), frame_ancestors(("https://clinic.example",)))
     assert "'unsafe-inline'" not in policy
@@ -75,13 +65,15 @@ def test_policy_has_no_unsafe_inline_and_frames_as_configured():
     assert frame_ancestors(None) == "'self' https:"
 
 
-def test_headers_file_gives_each_page_exactly_one_policy():
-    pages = ["index.html", "aftercare/index.html", "404.html"]
-    rules = parse_headers_file(headers_file(pages, "FULL", "embed", "EMBED"))
-    for path in ("/", "/index.html", "/aftercare/", "/aftercare/index.html", "/404.html"):
+def test_headers_file_gives_each_path_exactly_one_policy():
+    entries = [("index.html", False), ("404.html", False), ("aftercare", True), ("conditions", True), ("assets", True),
+               ("embed", True)]
+    rules = parse_headers_file(headers_file(header_rules(entries, "/", "embed", "FULL", "EMBED")))
+    for path in ("/", "/index.html", "/aftercare/", "/aftercare/index.html", "/404.html", "/conditions/acne-scars/",
+                 "/assets/images/favicon.svg"):
         headers = headers_for(rules, path)  # refuses a header set twice
-        assert headers["Content-Security-Policy"] == "FULL" and headers["X-Frame-Options"] == "SAMEORIGIN"
+        assert headers["Content-Security-Policy"] == "FULL" and headers["X-Frame-Options"] == "SAMEORIGIN", path
         assert headers["Referrer-Policy"] == "no-referrer"
     embed = headers_for(rules, "/embed/aftercare/")
     assert embed["Content-Security-Policy"] == "EMBED" and "X-Frame-Options" not in embed
-    assert page_paths("conditions/index.html") == ["/conditions/", "/conditions/index.html"]
+    assert embed["Referrer-Policy"] == "no-referrer"

@@ -1,0 +1,106 @@
+"""The publishing workflow (.github/workflows/site.yml) publishes the build
+the tests ran on, and the job that holds the publishing rights runs none of
+the repository's code (class 8, class 1's CI part, class 10's pinning).
+
+workflow_problems() reads the parsed file; each rule is shown failing on a
+deliberately broken copy."""
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+import yaml
+
+from sitebuild import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}")
+BUILDS = re.compile(r"\bmake\b[^\n]*\bbuild\b|\bmkdocs\b|scripts/build\.py")
+DEPLOY_ACTION = "actions/deploy-pages@"
+UPLOAD_ACTION = "actions/upload-pages-artifact@"
+
+
+def load() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def steps_of(job: dict) -> list[dict]:
+    return job.get("steps") or []
+
+
+def workflow_problems(workflow: dict) -> list[str]:
+    problems = []
+    jobs = workflow["jobs"]
+    for name, job in jobs.items():
+        for step in steps_of(job):
+            uses = step.get("uses", "")
+            if uses and not uses.startswith("./") and not PINNED.fullmatch(uses):
+                problems.append(f"{name}: {uses} is not pinned by a full commit SHA")
+            if uses.startswith("actions/checkout@") and (step.get("with") or {}).get("persist-credentials") is not False:
+                problems.append(f"{name}: checkout keeps its token in .git/config (set persist-credentials: false)")
+    if (workflow.get("permissions") or {}) != {"contents": "read"}:
+        problems.append("the workflow's default permissions must be contents: read")
+    deployers = [n for n, j in jobs.items() if any(s.get("uses", "").startswith(DEPLOY_ACTION) for s in steps_of(j))]
+    builders = [n for n, j in jobs.items() if any(BUILDS.search(s.get("run", "")) for s in steps_of(j))]
+    if len(deployers) != 1 or len(builders) != 1:
+        return problems + [f"expected one deploying job and one building job, found {deployers} and {builders}"]
+    deploy, test = jobs[deployers[0]], jobs[builders[0]]
+    for step in steps_of(deploy):
+        if "run" in step or not step.get("uses", "").startswith(DEPLOY_ACTION):
+            problems.append(f"the deploy job runs more than deploy-pages: {step}")
+    if builders[0] not in ([deploy.get("needs")] if isinstance(deploy.get("needs"), str) else deploy.get("needs") or []):
+        problems.append("the deploy job must wait for the job that builds and tests")
+    if "refs/heads/main" not in str(deploy.get("if", "")) or "push" not in str(deploy.get("if", "")):
+        problems.append("only a push to main may deploy")
+    for name, job in jobs.items():
+        if name != deployers[0] and set((job.get("permissions") or {}).values()) - {"read", "none"}:
+            problems.append(f"{name}: only the deploy job may hold write permissions")
+    # In the test job: one build, for the published address, then the tests on it, then its upload.
+    order = []
+    for step in steps_of(test):
+        run, uses = step.get("run", ""), step.get("uses", "")
+        if BUILDS.search(run):
+            order.append("build")
+        if ".ci/run" in run or "make test" in run:
+            order.append("test" if "PUBLISHED_SITE=site" in run else "test without the build")
+        if uses.startswith(UPLOAD_ACTION):
+            order.append("upload" if (step.get("with") or {}).get("path") == "site" else "upload of something else")
+    if order != ["build", "test", "upload"]:
+        problems.append(f"the test job must build once, test that build (PUBLISHED_SITE=site), then upload it; it does {order}")
+    if "vars.SITE_URL" not in str((test.get("env") or {}).get("SITE_URL", "")):
+        problems.append("the build must be told its address from the repository variable SITE_URL")
+    return problems
+
+
+def test_the_workflow_publishes_the_tested_build_from_a_job_that_runs_no_repository_code():
+    assert workflow_problems(load()) == []
+
+
+def broken(change) -> list[str]:
+    workflow = copy.deepcopy(load())
+    change(workflow)
+    return workflow_problems(workflow)
+
+
+def deploy_steps(workflow):
+    return workflow["jobs"]["deploy"]["steps"]
+
+
+@pytest.mark.parametrize("change, expected", [
+    # The old workflow: the deploy job checked out the code and built the site a second time.
+    (lambda w: deploy_steps(w).insert(0, {"uses": "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683",
+                                          "with": {"persist-credentials": False}}), "runs more than deploy-pages"),
+    (lambda w: deploy_steps(w).insert(0, {"run": "make build"}), "one deploying job and one building job"),
+    (lambda w: deploy_steps(w).insert(0, {"run": "echo hello"}), "runs more than deploy-pages"),
+    (lambda w: w["jobs"]["test"]["steps"][1].update(uses="actions/checkout@v4"), "not pinned by a full commit SHA"),
+    (lambda w: w["jobs"]["test"]["steps"][1].pop("with"), "persist-credentials: false"),
+    (lambda w: w["jobs"]["test"]["steps"][-1]["with"].update(path="other"), "upload of something else"),
+    (lambda w: w["jobs"]["test"].update(env={}), "repository variable SITE_URL"),
+    (lambda w: w["jobs"]["test"].update(permissions={"contents": "write"}), "only the deploy job may hold write"),
+    (lambda w: w["jobs"]["deploy"].update({"if": "always()"}), "only a push to main may deploy"),
+    (lambda w: w["jobs"]["test"]["steps"].insert(1, {"run": "make build"}), "build once"),
+])
+def test_each_rule_fails_on_a_broken_workflow(change, expected):
+    problems = broken(change)
+    assert any(expected in p for p in problems), problems
