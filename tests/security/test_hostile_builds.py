@@ -129,10 +129,11 @@ def test_snippets_read_only_from_includes_even_without_the_page_check():
     """The second lock: pymdownx.snippets itself is confined to includes/
     (mkdocs.yml), and the abbreviations list is still appended from there."""
     import markdown
-    import yaml
     from pymdownx.snippets import SnippetMissingError
 
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    from mkdocs.utils import yaml_load  # reads mkdocs.yml's !ENV tags as MkDocs does
+
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     options = next(e["pymdownx.snippets"] for e in config["markdown_extensions"]
                    if isinstance(e, dict) and "pymdownx.snippets" in e)
     assert options["base_path"] == ["includes"]

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from sitebuild import ROOT, build, copy_project, free_port, parse_headers_file, serve, set_config
+from sitebuild import ROOT, build, copy_project, free_port, log_clinical_change, parse_headers_file, serve, set_config
 
 pytestmark = pytest.mark.browser
 
@@ -37,6 +37,7 @@ def hostile_site(tmp_path_factory):
         "booking_url: https://booking.riverside-clinic.example/x\n", encoding="utf-8")
     protocol = (data / "protocol.yml").read_text(encoding="utf-8")
     (data / "protocol.yml").write_text(protocol.replace("name: Acne scars", f"name: '{PLAN}'", 1), encoding="utf-8")
+    log_clinical_change(project, "A hostile plan name.")
     references = (data / "references.yml").read_text(encoding="utf-8")
     (data / "references.yml").write_text(references.replace("label: Alam 2014", f"label: '{LABEL}'", 1), encoding="utf-8")
     result = build(project)
