@@ -191,7 +191,7 @@ def on_post_build(env) -> None:
     clinic = env.variables["_site_data"]["clinic"]
     problems = links.check_site_links(Path(env.conf["docs_dir"]), site_dir, env.conf["use_directory_urls"])
     if not problems:
-        embed.write_embed_pages(site_dir, skip=_not_embedded(env))
+        embed.write_embed_pages(site_dir, skip=_not_embedded(env), site_name=env.conf["site_name"], clinic_name=clinic.name or "")
         problems = security_headers.write_security_headers(site_dir, embed.EMBED_DIR, clinic.embed_origins)
     if problems:
         shutil.rmtree(site_dir, ignore_errors=True)
