@@ -4,7 +4,8 @@
 //
 // 1. The document does not scroll sideways.
 // 2. No element sticks out of the page, or out of a box that clips it,
-//    unless it is inside an intended scroll area (overflow-x: auto/scroll).
+//    unless it is inside an intended scroll area (overflow-x: auto/scroll);
+//    no box cuts off its content.
 // 3. No text is covered: by another element (elementFromPoint at the centre
 //    of each line of text), or by its own icon (an absolutely positioned
 //    ::before/::after, as Material draws admonition and summary icons).
@@ -13,6 +14,8 @@
 //    inside a sentence are exempt (its inline exception), except citation
 //    and table links, which readers tap on their own.  Elements matching
 //    `primary` (the clinic's Call and Book links) need 44 x 44 px.
+// 5. List bullets sit inside their box, and nothing meant for paper
+//    (.print-only) shows on screen.
 (options) => {
   const primary = options.primary || "";
   const problems = [];
@@ -28,15 +31,20 @@
     return text ? `${name} "${text}"` : name;
   };
 
-  const shown = (el) => {
-    for (let e = el; e && e !== root; e = e.parentElement) {
-      const style = getComputedStyle(e);
-      if (style.display === "none" || style.visibility === "hidden" || style.opacity === "0") return false;
-      // Visually hidden text for screen readers (clip to 1 px).
-      if (style.clip === "rect(0px, 0px, 0px, 0px)" || (style.position === "absolute" && e.offsetWidth <= 1 && e.offsetHeight <= 1)) return false;
-    }
-    return el.getClientRects().length > 0;
+  // Whether an element and its ancestors are drawn (memoised: one pass per page).
+  const drawn = new Map();
+  const drawnChain = (el) => {
+    if (!el || el === root) return true;
+    if (drawn.has(el)) return drawn.get(el);
+    const style = getComputedStyle(el);
+    const hidden = style.display === "none" || style.visibility === "hidden" || parseFloat(style.opacity) < 0.1
+      // Visually hidden text for screen readers (clipped to nothing or 1 px).
+      || style.clip === "rect(0px, 0px, 0px, 0px)" || (style.position === "absolute" && el.offsetWidth <= 1 && el.offsetHeight <= 1);
+    const result = !hidden && drawnChain(el.parentElement);
+    drawn.set(el, result);
+    return result;
   };
+  const shown = (el) => drawnChain(el) && el.getClientRects().length > 0;
 
   // Material's drawer and search are off-canvas or collapsed until opened;
   // elements inside a fixed box that lies entirely outside the view are
@@ -83,40 +91,62 @@
     }
   }
 
+  // 2b. Content cut off by a box that hides its overflow (text that runs out
+  // of a table cell or a box).  Text deliberately shortened with an
+  // ellipsis (Material's header title) is meant to be cut.
+  for (const el of visible) {
+    const style = getComputedStyle(el);
+    if (style.overflowX !== "hidden" && style.overflowX !== "clip") continue;
+    if (el.scrollWidth <= el.clientWidth + slack || el.clientWidth === 0) continue;
+    if (el.closest("[class*=ellipsis]") || style.textOverflow === "ellipsis" || el.querySelector("[class*=ellipsis]")) continue;
+    if (!(el.innerText || "").trim()) continue;
+    problems.push(`${describe(el)} clips its content (${el.scrollWidth} px of content in ${el.clientWidth} px)`);
+  }
+
   // 3a. Text covered by another element.
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
     acceptNode: (n) => (n.data.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
   });
-  const samples = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const el = n.parentElement;
-    if (!el || !visible.includes(el) && !shown(el)) continue;
-    if (offCanvas(el)) continue;
-    const range = document.createRange();
-    range.selectNodeContents(n);
-    const rect = [...range.getClientRects()].find((q) => q.width > 2 && q.height > 2);
-    if (!rect) continue;
-    samples.push({ el, x: rect.left + rect.width / 2 + window.scrollX, y: rect.top + rect.height / 2 + window.scrollY });
-  }
+  // Boxes that stay in view as the page scrolls (the header; not table
+  // columns that stick only sideways).
   const fixedOrSticky = (el) => {
     for (let e = el; e && e !== root; e = e.parentElement) {
-      const p = getComputedStyle(e).position;
-      if (p === "fixed" || p === "sticky") return true;
+      const style = getComputedStyle(e);
+      if (style.position === "fixed" || (style.position === "sticky" && (style.top !== "auto" || style.bottom !== "auto"))) return true;
     }
     return false;
   };
+  // Text in the page is sampled in document coordinates (the page scrolls to
+  // bring it into view); text in fixed or sticky boxes (the header) where it
+  // is now, before anything scrolls.
+  const samples = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || !shown(el) || offCanvas(el)) continue;
+    const pinned = fixedOrSticky(el);
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    for (const rect of range.getClientRects()) { // one per line
+      if (rect.width <= 2 || rect.height <= 2) continue;
+      const x = rect.left + rect.width / 2, y = rect.top + rect.height / 2;
+      samples.push({ el, pinned, x: pinned ? x : x + window.scrollX, y: pinned ? y : y + window.scrollY });
+    }
+  }
+  const covered = (s, x, y) => {
+    if (x < 0 || x >= viewWidth || y < 0 || y >= window.innerHeight) return; // in a scrolled-away part of a scroll area
+    const hit = document.elementFromPoint(x, y);
+    if (!hit || hit === s.el || s.el.contains(hit) || hit.contains(s.el)) return;
+    if (fixedOrSticky(hit) && !s.pinned) return; // the sticky header passing over the text as the page scrolls
+    problems.push(`text ${describe(s.el)} is covered by ${describe(hit)}`);
+  };
   const startX = window.scrollX, startY = window.scrollY;
-  samples.sort((a, b) => a.y - b.y);
-  for (const s of samples) {
+  for (const s of samples.filter((q) => q.pinned)) covered(s, s.x, s.y);
+  const flowing = samples.filter((q) => !q.pinned).sort((a, b) => a.y - b.y);
+  for (const s of flowing) {
     if (s.y < window.scrollY + 80 || s.y > window.scrollY + window.innerHeight - 20) {
       window.scrollTo(0, Math.max(0, s.y - 120));
     }
-    const x = s.x - window.scrollX, y = s.y - window.scrollY;
-    if (x < 0 || x >= viewWidth || y < 0 || y >= window.innerHeight) continue; // in a scrolled-away part of a scroll area
-    const hit = document.elementFromPoint(x, y);
-    if (!hit || hit === s.el || s.el.contains(hit) || hit.contains(s.el)) continue;
-    if (fixedOrSticky(hit) && !fixedOrSticky(s.el)) continue; // the sticky header passing over the text as the page scrolls
-    problems.push(`text ${describe(s.el)} is covered by ${describe(hit)}`);
+    covered(s, s.x - window.scrollX, s.y - window.scrollY);
   }
   window.scrollTo(startX, startY);
 
@@ -166,8 +196,11 @@
   const inSentence = (el) => {
     if (!getComputedStyle(el).display.startsWith("inline") || getComputedStyle(el).display === "inline-block") return false;
     if (el.closest(".cite, td, th")) return false; // read and tapped on their own: not exempt here
-    const block = blockOf(el);
-    return block.textContent.trim().length > el.textContent.trim().length + 3;
+    // A sentence has words of its own beside its links (a row of links, like
+    // an A to Z, is not a sentence).
+    const block = blockOf(el).cloneNode(true);
+    block.querySelectorAll("a, button").forEach((a) => a.remove());
+    return /[A-Za-z]{2,}/.test(block.textContent);
   };
   const targets = interactive.filter((el) => !inSentence(el)).map((el) => {
     const r = el.getBoundingClientRect();
@@ -184,6 +217,31 @@
     if (crowded) {
       problems.push(`target ${describe(t.el)} is ${Math.round(t.r.width)} x ${Math.round(t.r.height)} px and too close to ${describe(crowded.el)} (needs 24 x 24 px or spacing)`);
     }
+  }
+
+  // 5a. Bullets inside their box: a list item's marker hangs about 1em left
+  // of it, so it needs that much room, and a little more to stand clear of
+  // the edge, inside the nearest box with a background or a left border
+  // (or the page).
+  for (const li of visible.filter((el) => el.tagName === "LI")) {
+    const style = getComputedStyle(li);
+    if (style.display !== "list-item" || style.listStylePosition !== "outside" || style.listStyleType === "none") continue;
+    let box = null;
+    for (let e = li.parentElement; e && e !== document.body; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (s.backgroundColor !== "rgba(0, 0, 0, 0)" || parseFloat(s.borderLeftWidth) > 0) { box = e; break; }
+    }
+    const inner = box ? box.getBoundingClientRect().left + parseFloat(getComputedStyle(box).borderLeftWidth) : 0;
+    const room = li.getBoundingClientRect().left - inner;
+    const needed = 1.2 * parseFloat(style.fontSize);
+    if (room < needed - slack) {
+      problems.push(`the bullet of ${describe(li)} sits outside its box (${Math.round(room)} px of room, needs ${Math.round(needed)})`);
+    }
+  }
+
+  // 5b. Print-only content stays off the screen.
+  for (const el of document.querySelectorAll(".print-only")) {
+    if (shown(el)) problems.push(`${describe(el)} is meant for print but shows on screen`);
   }
   return problems;
 }
