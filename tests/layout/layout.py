@@ -3,6 +3,7 @@ at a width, run layout_checks.js on it, show an embed page in a clinic's
 frame on another origin."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 CHECKS = (Path(__file__).parent / "layout_checks.js").read_text(encoding="utf-8")
@@ -50,13 +51,11 @@ HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <script>
   /* As in the snippet the "Embed these pages" page publishes: resize the
      frame to the height the embed page reports. */
-  window.heights = [];
   window.addEventListener("message", function (event) {
     var frame = document.getElementById("shown");
     if (event.source !== frame.contentWindow) return;
     var data = event.data || {};
     if (data.type === "microneedling-embed:height" && typeof data.height === "number") {
-      window.heights.push(data.height);
       frame.style.height = Math.max(200, Math.min(data.height, 30000)) + "px";
     }
   });
@@ -67,29 +66,35 @@ def frame_problems(page, embed_url: str, width: int, css: str = "") -> list[str]
     """Show one embed page in the host page's frame, `width` px wide, and
     return what is wrong: a frame that does not end at its content, sideways
     scrolling inside it, and every layout problem inside it."""
-    page.evaluate("w => { document.getElementById('shown').style.width = w + 'px'; window.heights = []; }", width)
-    page.evaluate("url => { document.getElementById('shown').src = url; }", embed_url)
-    frame = page.frame_locator("#shown")
-    frame.locator("[data-embed]").wait_for()
-    content_frame = next(f for f in page.frames if f.url == embed_url)
+    page.evaluate("([w, url]) => { const f = document.getElementById('shown'); f.style.width = w + 'px'; f.src = url; }", [width, embed_url])
+    deadline = time.monotonic() + 10
+    while not (inner := next((f for f in page.frames if f.url == embed_url), None)) and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    assert inner, f"{embed_url} never loaded in the frame"
+    inner.wait_for_load_state("load")
     if css:
-        content_frame.add_style_tag(content=css)
-    try:
-        # The frame has its height once the embed page has reported it and
-        # it no longer changes (fonts and scripts may change it once more).
-        page.wait_for_function("() => window.heights.length > 0", timeout=5000)
-        page.wait_for_timeout(150)
-    except Exception:  # noqa: BLE001 - reported below as a frame that never resized
-        pass
+        inner.add_style_tag(content=css)
+
+    def measure() -> dict:
+        sizes = inner.evaluate(
+            "() => ({ needed: document.documentElement.scrollHeight,"
+            " end: Math.ceil(document.querySelector('[data-embed]').getBoundingClientRect().bottom + window.scrollY),"
+            " scrollWidth: document.documentElement.scrollWidth, width: document.documentElement.clientWidth })")
+        sizes["frame"] = page.evaluate("document.getElementById('shown').getBoundingClientRect().height")
+        return sizes
+
+    # The embed page reports its height when it loads and whenever it changes;
+    # give the host's listener a moment to apply the latest.
+    sizes = measure()
+    deadline = time.monotonic() + 3
+    while abs(sizes["frame"] - sizes["end"]) > 3 and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+        sizes = measure()
     problems = []
-    frame_height = page.evaluate("document.getElementById('shown').getBoundingClientRect().height")
-    content = content_frame.evaluate(
-        "() => ({ bottom: Math.ceil(document.documentElement.scrollHeight), end: Math.ceil(document.querySelector('[data-embed]').getBoundingClientRect().bottom + window.scrollY),"
-        " scrollWidth: document.documentElement.scrollWidth, width: document.documentElement.clientWidth })")
-    if content["bottom"] > frame_height + 3:
-        problems.append(f"the frame is {frame_height:.0f} px tall but its content needs {content['bottom']} px: the reader scrolls inside it")
-    if frame_height > content["end"] + 24:
-        problems.append(f"the frame is {frame_height:.0f} px tall but its content ends at {content['end']} px: a gap under the page")
-    if content["scrollWidth"] > content["width"] + 1:
-        problems.append(f"the frame scrolls sideways: {content['scrollWidth']} px of content in {content['width']} px")
-    return problems + layout_problems(content_frame)
+    if sizes["needed"] > sizes["frame"] + 3:
+        problems.append(f"the frame is {sizes['frame']:.0f} px tall but its content needs {sizes['needed']} px: the reader scrolls inside it")
+    elif sizes["frame"] > sizes["end"] + 24:
+        problems.append(f"the frame is {sizes['frame']:.0f} px tall but its content ends at {sizes['end']} px: a gap under the page")
+    if sizes["scrollWidth"] > sizes["width"] + 1:
+        problems.append(f"the frame scrolls sideways: {sizes['scrollWidth']} px of content in {sizes['width']} px")
+    return problems + layout_problems(inner)
