@@ -70,6 +70,20 @@ def clinic_site(tmp_path_factory) -> ClinicSite:
     server.shutdown()
 
 
+@pytest.fixture
+def clinic_host(clinic_site, tmp_path):
+    """A clinic's page with one iframe (pageview.HOST_PAGE), served on the
+    sample clinic's second origin; its address."""
+    from pageview import HOST_PAGE
+
+    (tmp_path / "index.html").write_text(HOST_PAGE, encoding="utf-8")
+    port = int(clinic_site.host_url.rsplit(":", 1)[1].strip("/"))
+    server = serve(tmp_path, port)
+    yield clinic_site.host_url
+    server.shutdown()
+    server.server_close()
+
+
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     path = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"

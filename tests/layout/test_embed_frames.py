@@ -7,24 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from layout import HOST_PAGE, frame_problems, page_paths
-from sitebuild import serve
+from pageview import frame_problems, page_paths
 
 pytestmark = pytest.mark.browser
 
 FRAME_WIDTHS = (343, 1000)
-
-
-@pytest.fixture
-def host(clinic_site, tmp_path):
-    """The clinic's page, served on the second origin."""
-    folder = tmp_path
-    (folder / "index.html").write_text(HOST_PAGE, encoding="utf-8")
-    port = int(clinic_site.host_url.rsplit(":", 1)[1].strip("/"))
-    server = serve(folder, port)
-    yield clinic_site.host_url
-    server.shutdown()
-    server.server_close()
 
 
 def open_host(browser, host: str, width: int, **options):
@@ -36,8 +23,8 @@ def open_host(browser, host: str, width: int, **options):
 
 
 @pytest.mark.parametrize("width", FRAME_WIDTHS)
-def test_every_embed_page_fits_its_frame_on_another_origin(browser, clinic_site, host, width):
-    context, page = open_host(browser, host, width)
+def test_every_embed_page_fits_its_frame_on_another_origin(browser, clinic_site, clinic_host, width):
+    context, page = open_host(browser, clinic_host, width)
     found = {}
     embeds = [p for p in page_paths(clinic_site) if p.startswith("embed/")]
     for path in embeds:
@@ -49,17 +36,17 @@ def test_every_embed_page_fits_its_frame_on_another_origin(browser, clinic_site,
     assert found == {}, f"in a {width} px frame:\n" + "\n".join(f"  {p}: {x}" for p, xs in found.items() for x in xs)
 
 
-def test_a_frame_that_never_resizes_is_reported(browser, clinic_site, host):
+def test_a_frame_that_never_resizes_is_reported(browser, clinic_site, clinic_host):
     """Without embed.js the frame keeps its first 900 px: the check says so."""
-    context, page = open_host(browser, host, 343)
+    context, page = open_host(browser, clinic_host, 343)
     context.route("**/embed.js", lambda route: route.abort())
     problems = frame_problems(page, clinic_site.url + "embed/aftercare/", 343)
     context.close()
     assert any("the reader scrolls inside it" in p for p in problems), problems
 
 
-def test_a_frame_with_sideways_scrolling_is_reported(browser, clinic_site, host):
-    context, page = open_host(browser, host, 343, bypass_csp=True)
+def test_a_frame_with_sideways_scrolling_is_reported(browser, clinic_site, clinic_host):
+    context, page = open_host(browser, clinic_host, 343, bypass_csp=True)
     problems = frame_problems(page, clinic_site.url + "embed/treatment-plan/", 343, css=".calculator select { min-width: 30rem !important; }")
     context.close()
     assert any("the frame scrolls sideways" in p for p in problems), problems

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from layout import enter_date, layout_problems, open_page, page_paths
+from pageview import enter_date, layout_problems, open_page, page_paths
 
 pytestmark = pytest.mark.browser
 

@@ -1,12 +1,12 @@
-"""Helpers for the checks that look at pages as a person does: open a page
-at a width, run layout_checks.js on it, show an embed page in a clinic's
-frame on another origin."""
+"""Looking at pages as a person does (tests/layout/, tests/visual/): open a
+page, run tests/layout/layout_checks.js on it, show an embed page in a
+clinic's frame on another origin."""
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
-CHECKS = (Path(__file__).parent / "layout_checks.js").read_text(encoding="utf-8")
+CHECKS = (Path(__file__).parent / "layout" / "layout_checks.js").read_text(encoding="utf-8")
 # The clinic strip's Call and Book links: a patient's next step, 44 x 44 px.
 PRIMARY_ACTIONS = ".clinic-strip a"
 
