@@ -5,7 +5,7 @@
 // 1. The document does not scroll sideways.
 // 2. No element sticks out of the page, or out of a box that clips it,
 //    unless it is inside an intended scroll area (overflow-x: auto/scroll);
-//    no box cuts off its content.
+//    no box cuts off its content; no table needs sideways scrolling.
 // 3. No text is covered: by another element (elementFromPoint at the centre
 //    of each line of text), or by its own icon (an absolutely positioned
 //    ::before/::after, as Material draws admonition and summary icons).
@@ -101,6 +101,15 @@
     if (el.closest("[class*=ellipsis]") || style.textOverflow === "ellipsis" || el.querySelector("[class*=ellipsis]")) continue;
     if (!(el.innerText || "").trim()) continue;
     problems.push(`${describe(el)} clips its content (${el.scrollWidth} px of content in ${el.clientWidth} px)`);
+  }
+
+  // 2c. Tables fit: a table that scrolls sideways hides columns (on a phone,
+  // the plans table once hid "Strength of evidence" with no cue).
+  for (const el of visible) {
+    const overflow = getComputedStyle(el).overflowX;
+    if ((overflow === "auto" || overflow === "scroll") && el.scrollWidth > el.clientWidth + slack && (el.tagName === "TABLE" || el.querySelector("table"))) {
+      problems.push(`${describe(el)} scrolls sideways (${el.scrollWidth} px of table in ${el.clientWidth} px): columns are hidden`);
+    }
   }
 
   // 3a. Text covered by another element.

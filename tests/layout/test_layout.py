@@ -74,6 +74,13 @@ BROKEN = {
         "aftercare/", 375, ".cite a { white-space: nowrap; } .cite { white-space: nowrap; display: inline-block; width: 500px; }", "outside the page"),
     "text clipped by its box": (
         "", 320, ".md-typeset .admonition.abstract { overflow: hidden; } .md-typeset .admonition.abstract li { white-space: nowrap; }", "clips its content"),
+    "table scrolling sideways": (
+        "comparisons/", 375, ".md-typeset table:not([class]) { display: inline-block !important; } .md-typeset table:not([class]) th { min-width: 10rem !important; }",
+        "columns are hidden"),
+    "plans table not stacked on a phone": (
+        "", 375, ".md-typeset .table-stack :is(table, thead, tbody, tr, th, td) { display: revert !important; } .md-typeset .table-stack table { display: inline-block !important; }"
+        " .md-typeset .table-stack :is(th, td) { min-width: 5rem !important; padding: .9375em 1.25em !important; }",
+        "columns are hidden"),
     "text covered by another element": (
         "aftercare/", 375, ".md-typeset .admonition.abstract { position: relative; margin-top: -5rem; }", "is covered by p.admonition-title"),
     "admonition icon over its title (no dir on an embed page)": (
