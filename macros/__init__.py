@@ -199,9 +199,12 @@ def on_post_build(env) -> None:
 
 
 def _not_embedded(env) -> frozenset[str]:
-    """Built paths of pages whose front matter says `embed: false` (pages for clinics, not patients)."""
+    """Built paths of pages whose front matter says `embed: false` (pages for
+    clinics, not patients).  Every page, in the menu or not: "Embed these
+    pages" is kept out of the patient menu (not_in_nav in mkdocs.yml)."""
+    docs = Path(env.conf["docs_dir"])
     return frozenset(
-        links.built_file(page.file.src_uri)
-        for page in env.variables["navigation"].pages
-        if page.meta.get("embed") is False
+        links.built_file(path.relative_to(docs).as_posix())
+        for path in sorted(docs.rglob("*.md"))
+        if governance.front_matter(path.read_text(encoding="utf-8")).get("embed") is False
     )

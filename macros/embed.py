@@ -61,7 +61,7 @@ def source_line(site_name: str, clinic_name: str = "") -> str:
     """Who the embedded information is from: the independent site, and the
     clinic sharing it when one is set, so the two are never confused."""
     shared = f", shared by {escape(clinic_name)}" if clinic_name else ""
-    return f'<p class="embed__source"><strong>{escape(site_name)}</strong>: independent information{shared}</p>'
+    return f'<header class="embed__source"><p><strong>{escape(site_name)}</strong>: independent information{shared}</p></header>'
 
 
 def embed_page(full_html: str, html_path: str, site_name: str = "", clinic_name: str = "") -> str:

@@ -108,11 +108,14 @@ def browser(chromium_path):
 
 def pytest_terminal_summary(terminalreporter):
     """The one-page quality report (scripts/quality_report.py), from the
-    results the quality tests recorded in this session."""
+    results the quality tests recorded in this session; before it, a banner
+    listing any screenshot comparison skipped for another Chromium or font."""
     import sys
 
     from quality.site_checks import RECORD
+    from screenshots import skipped_banner
 
+    skipped_banner(terminalreporter)
     if RECORD.site_root is None or not RECORD.site_root.exists():
         return
     sys.path.insert(0, str(ROOT / "scripts"))

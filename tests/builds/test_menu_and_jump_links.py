@@ -21,6 +21,7 @@ def test_for_clinics_is_out_of_the_patient_menu_but_reachable(site):
     about = soup(site.root / "about" / "index.html").select_one("article")
     assert any(a["href"].rstrip("/").endswith("embedding") for a in about.select("a[href]")), "About links to the clinics' page"
     assert (site.root / "embedding" / "index.html").exists(), "its address is unchanged"
+    assert not (site.root / "embed" / "embedding").exists(), "a page for clinics gets no embed version (embed: false)"
 
 
 def test_glossary_jumps_to_every_letter_it_has(site):

@@ -97,7 +97,7 @@ def test_embed_page_keeps_the_full_pages_direction():
 
 def test_embed_page_names_the_site_and_the_clinic_sharing_it_escaped():
     alone = embed_page(MATERIAL_LIKE, "aftercare/index.html", site_name="Microneedling, explained")
-    assert '<p class="embed__source"><strong>Microneedling, explained</strong>: independent information</p>' in alone
+    assert '<header class="embed__source"><p><strong>Microneedling, explained</strong>: independent information</p></header>' in alone
     shared = embed_page(MATERIAL_LIKE, "aftercare/index.html", site_name="Site", clinic_name='Skin & Co <script>"x"</script>')
     assert ": independent information, shared by Skin &amp; Co &lt;script&gt;&quot;x&quot;&lt;/script&gt;</p>" in shared
     assert "<script>\"x\"" not in shared

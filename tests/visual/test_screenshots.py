@@ -11,7 +11,8 @@ Baselines depend on the browser and the fonts: versions.json records the
 Chromium and the font they were made with.  With another Chromium or font
 the comparison still runs; if it passes, fine; if not, the test is skipped
 with a loud message asking for a refresh (and fails in CI, where the
-environment is the reference: a skip there would hide regressions)."""
+environment is the reference: a skip there would hide regressions).
+Skips are listed again in a banner at the end of the session."""
 from __future__ import annotations
 
 import os

@@ -1,5 +1,6 @@
-"""Screenshot baselines: where they live, what they were made with, and how
-two screenshots are compared (in Chromium's canvas: no image library)."""
+"""Screenshot baselines (tests/visual/): where they live, what they were made
+with, and how two screenshots are compared (in Chromium's canvas: no image
+library)."""
 from __future__ import annotations
 
 import base64
@@ -8,7 +9,7 @@ import os
 import subprocess
 from pathlib import Path
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent / "visual"
 BASELINES = HERE / "baselines"
 OUTPUT = HERE / "output"  # actual and diff images of a failed comparison (not committed)
 VERSIONS = BASELINES / "versions.json"
@@ -20,7 +21,7 @@ CHANNEL_THRESHOLD = 40
 TOLERANCE = 0.005
 UPDATING = os.environ.get("UPDATE_SCREENSHOTS") == "1"
 # Comparisons skipped because the baselines came from another Chromium or
-# font: listed in a banner at the end of the test session (conftest.py).
+# font: listed in a banner at the end of the test session (tests/conftest.py).
 SKIPPED: list[str] = []
 
 
@@ -81,3 +82,15 @@ def compare(browser, baseline: bytes, actual: bytes) -> dict:
     context.close()
     result["diff"] = base64.b64decode(result["diff"])
     return result
+
+
+def skipped_banner(terminalreporter) -> None:
+    """A loud banner when comparisons were skipped: a skip must not quietly
+    hide a changed page."""
+    if not SKIPPED:
+        return
+    terminalreporter.write_sep("!", "SCREENSHOT BASELINES NOT CHECKED", red=True, bold=True)
+    terminalreporter.write_line("These screenshots differ from baselines made with another Chromium or font:", red=True)
+    for line in SKIPPED:
+        terminalreporter.write_line(f"  {line}", red=True)
+    terminalreporter.write_line("Look at tests/visual/output/*.diff.png; if only the browser or font changed, run `make screenshots` and commit.", red=True)
