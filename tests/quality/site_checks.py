@@ -132,6 +132,14 @@ VNU_FILTERS = [
         "(navigation.sections). Browsers treat an empty tabindex as none, so the title stays out of the tab order as "
         "intended (sections are always open); fixing it means copying Material's navigation template.",
     ),
+    VnuFilter(
+        message=r"The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control",
+        element=r'<label class="md-nav__title" for="__toc">',
+        reason="On a page kept out of the menu (not_in_nav: \"Embed these pages\", for clinics), Material 9.8.1's "
+        "partials/toc.html still titles the contents with a label for the menu's __toc toggle, which partials/nav-item.html "
+        "writes only for pages in the menu. The label names the contents list and does nothing else; fixing it means "
+        "copying Material's navigation templates.",
+    ),
 ]
 
 
