@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from pageview import open_page
 
@@ -96,5 +97,5 @@ def test_a_search_that_finds_nothing_points_to_the_common_questions(browser, sit
     link.click()
     page.wait_for_url(site.url + "faq/")
     # Instant navigation changes the address first, then the page.
-    page.wait_for_function("document.title.startsWith('Common questions')")
+    expect(page).to_have_title(re.compile(r"^Common questions"))
     context.close()
