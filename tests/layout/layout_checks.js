@@ -2,6 +2,9 @@
 // tests/layout/test_layout.py).  Returns a list of problems, each a short
 // sentence naming the element, so a failure says what to look at.
 //
+// The page is checked as it stands (scrolled to text to test what covers
+// it, then back); the tests run it once per page and width.
+//
 // 1. The document does not scroll sideways.
 // 2. No element sticks out of the page, or out of a box that clips it,
 //    unless it is inside an intended scroll area (overflow-x: auto/scroll);
@@ -9,7 +12,8 @@
 // 3. No text is covered: by another element (elementFromPoint at the centre
 //    of each line of text), or by its own icon (an absolutely positioned
 //    ::before/::after, as Material draws admonition and summary icons).
-// 4. Targets: at least 24 x 24 px, or spaced so that 24 px circles on
+// 4. Targets (links, buttons, form fields, labels that toggle, anything
+//    focusable): at least 24 x 24 px, or spaced so that 24 px circles on
 //    undersized targets touch no other target (WCAG 2.2 SC 2.5.8); links
 //    inside a sentence are exempt (its inline exception), except citation
 //    and table links, which readers tap on their own.  Elements matching
@@ -194,7 +198,7 @@
 
   // 4. Target size (WCAG 2.2 SC 2.5.8), and 44 x 44 px for primary actions.
   const interactive = visible.filter((el) =>
-    el.matches("a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex]:not([tabindex='-1'])")
+    el.matches("a[href], button, input:not([type=hidden]), select, textarea, summary, label[for], [role=button], [tabindex]:not([tabindex='-1'])")
     && !el.closest("[inert]"));
   const blockOf = (el) => {
     for (let e = el.parentElement; e; e = e.parentElement) {
