@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test report check-external-links bench bench-check lock clean
+.PHONY: serve build test screenshots report check-external-links bench bench-check lock clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -42,9 +42,15 @@ node_modules/.installed: package.json package-lock.json
 FIND_TOOLS = chromium="$$(scripts/find-chromium.sh)" && java="$$(scripts/find-java.sh)" && nginx="$$(scripts/find-nginx.sh)" && \
 	export CHROMIUM_PATH="$$chromium" JAVA="$$java" NGINX="$$nginx"
 
-## test: set up and run every test (unit, build, browser, nginx, quality gates)
+## test: set up and run every test (unit, build, browser, nginx, layout, screenshots, quality gates)
 test: $(VENV)/.test-installed node_modules/.installed
+	scripts/find-fonts.sh
 	@$(FIND_TOOLS) && $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## screenshots: remake the screenshot baselines (tests/visual/baselines/) on purpose; look at them before committing
+screenshots: $(VENV)/.test-installed
+	scripts/find-fonts.sh
+	UPDATE_SCREENSHOTS=1 CHROMIUM_PATH="$$(scripts/find-chromium.sh)" $(BIN)/python -m pytest tests/visual -q $(PYTEST_ARGS)
 
 ## report: build the site and print the one-page quality report (grade, words, review due, references, axe, HTML errors)
 report: $(VENV)/.test-installed node_modules/.installed

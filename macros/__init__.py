@@ -318,7 +318,7 @@ def on_post_build(env) -> None:
     _write_corrections_feed(env, site_dir)
     problems = links.check_site_links(docs_dir, site_dir, env.conf["use_directory_urls"])
     if not problems:
-        embed.write_embed_pages(site_dir, skip=_not_embedded(env))
+        embed.write_embed_pages(site_dir, skip=_not_embedded(env), site_name=env.conf["site_name"], clinic_name=clinic.name or "")
         sources = {links.built_file(src, env.conf["use_directory_urls"]) if src.endswith(".md") else src:
                    (f"docs/{src}", docs_dir / src)
                    for src in (p.relative_to(docs_dir).as_posix() for p in [*docs_dir.rglob("*.md"), *docs_dir.rglob("*.svg")])}
@@ -331,11 +331,14 @@ def on_post_build(env) -> None:
 
 
 def _not_embedded(env) -> frozenset[str]:
-    """Built paths of pages whose front matter says `embed: false` (pages for clinics, not patients)."""
+    """Built paths of pages whose front matter says `embed: false` (pages for
+    clinics, not patients).  Every page, in the menu or not: "Embed these
+    pages" is kept out of the patient menu (not_in_nav in mkdocs.yml)."""
+    docs = Path(env.conf["docs_dir"])
     return frozenset(
-        links.built_file(page.file.src_uri)
-        for page in env.variables["navigation"].pages
-        if page.meta.get("embed") is False
+        links.built_file(path.relative_to(docs).as_posix())
+        for path in sorted(docs.rglob("*.md"))
+        if governance.front_matter(path.read_text(encoding="utf-8")).get("embed") is False
     )
 
 

@@ -22,7 +22,7 @@ from .links import to_site_root
 EMBED_DIR = "embed"
 # Scripts an embed page does without: Material's bundle, search, and the
 # loader that starts them (overrides/main.html).
-NOT_EMBEDDED = re.compile(r"/(?:bundle\.[0-9a-f]+\.min|search-on-demand|search-dialog|after-paint)\.js$")
+NOT_EMBEDDED = re.compile(r"/(?:bundle\.[0-9a-f]+\.min|search-on-demand|search-dialog|search-hint|after-paint)\.js$")
 AFTER_PAINT_SCRIPTS = re.compile(r'data-scripts="([^"]*)"')
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
@@ -57,13 +57,23 @@ def base_href(html_path: str) -> str:
     return "../" * (folder.count("/") + 1) + folder
 
 
-def embed_page(full_html: str, html_path: str) -> str:
+def source_line(site_name: str, clinic_name: str = "") -> str:
+    """Who the embedded information is from: the independent site, and the
+    clinic sharing it when one is set, so the two are never confused."""
+    shared = f", shared by {escape(clinic_name)}" if clinic_name else ""
+    return f'<header class="embed__source"><p><strong>{escape(site_name)}</strong>: independent information{shared}</p></header>'
+
+
+def embed_page(full_html: str, html_path: str, site_name: str = "", clinic_name: str = "") -> str:
     """The embed version of one built full page."""
     article = ARTICLE.search(full_html)
     if not article:
         raise NotAContentPage(f"{html_path}: no Material article found")
     content = HEADERLINK.sub("", article.group(1)).strip()
     lang = _first(r'<html lang="([^"]*)"', full_html) or "en"
+    # Material's layout rules (icon and list positions) all start with
+    # [dir=ltr] or [dir=rtl]: the embed page keeps the full page's direction.
+    direction = _first(r'<body[^>]* dir="([^"]*)"', full_html) or "ltr"
     title = _first(r"<title>(.*?)</title>", full_html)
     description = _first(r'<meta name="description" content="([^"]*)">', full_html)
     canonical = _first(r'<link rel="canonical" href="([^"]*)">', full_html)
@@ -89,8 +99,9 @@ def embed_page(full_html: str, html_path: str) -> str:
 {canonical_link}
 {styles}
 </head>
-<body class="embed-page">
+<body dir="{direction}" class="embed-page">
 <div class="embed" data-embed>
+{source_line(site_name, clinic_name) if site_name else ""}
 {clinic_strip}
 <main class="md-content">
 <article class="md-content__inner md-typeset">
@@ -106,16 +117,17 @@ def embed_page(full_html: str, html_path: str) -> str:
 """
 
 
-def write_embed_pages(site_dir: Path, skip: frozenset[str] = frozenset()) -> None:
+def write_embed_pages(site_dir: Path, skip: frozenset[str] = frozenset(), site_name: str = "", clinic_name: str = "") -> None:
     """Write embed/<page> for every built content page.
 
-    `skip` holds built paths of pages that get no embed version."""
+    `skip` holds built paths of pages that get no embed version; each page
+    names the site and the clinic sharing it (source_line)."""
     for page in sorted(site_dir.rglob("index.html")):
         html_path = page.relative_to(site_dir).as_posix()
         if html_path.startswith(EMBED_DIR + "/") or html_path in skip:
             continue
         try:
-            html = embed_page(page.read_text(encoding="utf-8"), html_path)
+            html = embed_page(page.read_text(encoding="utf-8"), html_path, site_name, clinic_name)
         except NotAContentPage:
             continue
         target = site_dir / embed_path(html_path)

@@ -251,18 +251,25 @@ def aftercare_table(protocol: Protocol) -> str:
 """
 
 
+# The plans table's columns.  On a phone the table shows one card per plan,
+# each value after its column's name (overrides/partials/site.css,
+# .table-stack), so the names are written here once for both.
+PLANS_COLUMNS = ("What is treated", "Sessions in studies", "Time between sessions", "Strength of evidence")
+
+
 def plans_overview(protocol: Protocol, page_src: str) -> str:
-    lines = [
-        "| What is treated | Sessions in studies | Time between sessions | Strength of evidence |",
-        "|---|---|---|---|",
-    ]
+    def cell(column: int, value: str) -> str:
+        return f'<span class="cell-label">{PLANS_COLUMNS[column]}: </span>{value}'
+
+    lines = ["| " + " | ".join(PLANS_COLUMNS) + " |", "|---|---|---|---|"]
     for plan in protocol.plans.values():
         often = "" if plan.sessions.typical is None or plan.sessions.min == plan.sessions.max else f" (often {plan.sessions.typical})"
         lines.append(
-            f"| [{markdown_text(plan.name)}]({link_from(page_src, plan.page)}) | {range_text(plan.sessions.min, plan.sessions.max)}"
-            f"{often} | {interval_range_text(plan.interval_days)} | {plan.evidence.capitalize()} |"
+            f"| [{markdown_text(plan.name)}]({link_from(page_src, plan.page)}) "
+            f"| {cell(1, range_text(plan.sessions.min, plan.sessions.max) + often)} "
+            f"| {cell(2, interval_range_text(plan.interval_days))} | {cell(3, plan.evidence.capitalize())} |"
         )
-    return "\n" + "\n".join(lines) + "\n"
+    return '\n<div class="table-stack" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
 def reference_list(references: dict[str, Reference]) -> str:

@@ -70,6 +70,20 @@ def clinic_site(tmp_path_factory) -> ClinicSite:
     server.shutdown()
 
 
+@pytest.fixture
+def clinic_host(clinic_site, tmp_path):
+    """A clinic's page with one iframe (pageview.HOST_PAGE), served on the
+    sample clinic's second origin; its address."""
+    from pageview import HOST_PAGE
+
+    (tmp_path / "index.html").write_text(HOST_PAGE, encoding="utf-8")
+    port = int(clinic_site.host_url.rsplit(":", 1)[1].strip("/"))
+    server = serve(tmp_path, port)
+    yield clinic_site.host_url
+    server.shutdown()
+    server.server_close()
+
+
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     path = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
@@ -94,11 +108,14 @@ def browser(chromium_path):
 
 def pytest_terminal_summary(terminalreporter):
     """The one-page quality report (scripts/quality_report.py), from the
-    results the quality tests recorded in this session."""
+    results the quality tests recorded in this session; before it, a banner
+    listing any screenshot comparison skipped for another Chromium or font."""
     import sys
 
     from quality.site_checks import RECORD
+    from screenshots import skipped_banner
 
+    skipped_banner(terminalreporter)
     if RECORD.site_root is None or not RECORD.site_root.exists():
         return
     sys.path.insert(0, str(ROOT / "scripts"))

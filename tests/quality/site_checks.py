@@ -135,10 +135,11 @@ VNU_FILTERS = [
     VnuFilter(
         message=r"The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control",
         element=r'<label class="md-nav__title" for="__toc">',
-        reason="Material 9.8.1's partials/toc.html labels the table of contents for the menu entry of the current page "
-        "(its __toc toggle). The privacy, accessibility and corrections pages are linked from every page's footer, not "
-        "from the patient menu (not_in_nav in mkdocs.yml), so they have no menu entry; the label does nothing there. "
-        "Fixing it means copying Material's template, or putting the pages in the patient menu.",
+        reason="Material 9.8.1's partials/toc.html titles the table of contents with a label for the menu's __toc "
+        "toggle, which partials/nav-item.html writes only for pages in the menu. The privacy, accessibility, corrections "
+        "and 'Embed these pages' pages are linked from the footer and the About page, not from the patient menu "
+        "(not_in_nav in mkdocs.yml), so the label does nothing there. Fixing it means copying Material's navigation "
+        "templates, or putting the pages in the patient menu.",
     ),
 ]
 

@@ -77,3 +77,18 @@ def test_headers_file_gives_each_path_exactly_one_policy():
     embed = headers_for(rules, "/embed/aftercare/")
     assert embed["Content-Security-Policy"] == "EMBED" and "X-Frame-Options" not in embed
     assert embed["Referrer-Policy"] == "no-referrer"
+
+def test_embed_page_keeps_the_full_pages_direction():
+    # Material's icon and list positions hang on [dir=ltr]/[dir=rtl]: without
+    # dir on <body> the Key points icon covered "Key" (issue 13, item 3).
+    assert '<body dir="ltr" class="embed-page">' in embed_page(MATERIAL_LIKE.replace("<body>", '<body dir="ltr">'), "aftercare/index.html")
+    assert '<body dir="rtl" class="embed-page">' in embed_page(MATERIAL_LIKE.replace("<body>", '<body dir="rtl">'), "aftercare/index.html")
+    assert '<body dir="ltr" class="embed-page">' in embed_page(MATERIAL_LIKE, "aftercare/index.html"), "a page without dir reads left to right"
+
+
+def test_embed_page_names_the_site_and_the_clinic_sharing_it_escaped():
+    alone = embed_page(MATERIAL_LIKE, "aftercare/index.html", site_name="Microneedling, explained")
+    assert '<header class="embed__source"><p><strong>Microneedling, explained</strong>: independent information</p></header>' in alone
+    shared = embed_page(MATERIAL_LIKE, "aftercare/index.html", site_name="Site", clinic_name='Skin & Co <script>"x"</script>')
+    assert ": independent information, shared by Skin &amp; Co &lt;script&gt;&quot;x&quot;&lt;/script&gt;</p>" in shared
+    assert "<script>\"x\"" not in shared

@@ -1,0 +1,101 @@
+"""What issue 13 fixed that the general layout checks do not cover: key
+points and titles at full size and contrast, the site's wordmark, embed
+pages that say whose information it is, key points that promise nothing a
+page without JavaScript cannot do, and a search that finds nothing."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from pageview import open_page
+
+pytestmark = pytest.mark.browser
+
+EMPHASIS = """() => {
+  const problems = [];
+  const body = document.querySelector(".md-content .md-typeset > p, .md-typeset > p");
+  const bodyStyle = getComputedStyle(body);
+  for (const li of document.querySelectorAll(".admonition.abstract li")) {
+    const s = getComputedStyle(li);
+    if (s.fontSize !== bodyStyle.fontSize) problems.push(`key point at ${s.fontSize}, body text at ${bodyStyle.fontSize}`);
+    if (s.color !== bodyStyle.color) problems.push(`key point in ${s.color}, body text in ${bodyStyle.color}`);
+  }
+  const h1 = getComputedStyle(document.querySelector("h1"));
+  if (h1.color !== bodyStyle.color) problems.push(`title in ${h1.color}, body text in ${bodyStyle.color}`);
+  if (Number(h1.fontWeight) < 400) problems.push(`title at weight ${h1.fontWeight}`);
+  return problems;
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "aftercare/", "treatment-plan/", "embed/safety/"])
+def test_key_points_and_titles_are_at_full_size_and_contrast(browser, site, path):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, bypass_csp=True)
+    page = context.new_page()
+    open_page(page, site.url + path)
+    assert page.evaluate(EMPHASIS) == []
+    # Shown failing: Material's own small key points and light, thin titles.
+    page.add_style_tag(content=".md-typeset .admonition.abstract { font-size: .64rem; } .md-typeset h1 { color: rgba(0,0,0,.54); font-weight: 300; }")
+    broken = page.evaluate(EMPHASIS)
+    context.close()
+    assert any("key point at 12.8px" in p for p in broken) and any("title in" in p for p in broken) and any("weight 300" in p for p in broken), broken
+
+
+def test_the_header_shows_the_sites_name_as_a_wordmark_not_an_icon(browser, site):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    open_page(page, site.url + "aftercare/")
+    assert not page.locator(".md-header .md-logo").is_visible()
+    name = page.locator(".md-header__topic").first
+    assert name.inner_text().strip() == "Microneedling, explained" and name.is_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header__topic')).fontWeight") == "700"
+    context.close()
+
+
+@pytest.mark.parametrize("which, expected", [
+    ("site", "Microneedling, explained: independent information"),
+    ("clinic_site", "Microneedling, explained: independent information, shared by Riverside Skin Clinic"),
+])
+def test_embed_pages_say_whose_information_it_is(browser, request, which, expected):
+    built = request.getfixturevalue(which)
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    open_page(page, built.url + "embed/aftercare/")
+    source = page.locator(".embed__source")
+    assert source.is_visible() and source.inner_text().strip() == expected
+    context.close()
+
+
+def test_without_javascript_key_points_promise_no_date_entry_or_download(browser, site):
+    promises = re.compile(r"Enter the date|download", re.I)
+    for scripts, promised in ((True, True), (False, False)):
+        context = browser.new_context(java_script_enabled=scripts)
+        page = context.new_page()
+        page.goto(site.url + "treatment-plan/")
+        key_points = page.locator(".admonition.abstract").inner_text()
+        assert bool(promises.search(key_points)) is promised, (scripts, key_points)
+        assert "The table below shows a typical plan." in key_points
+        context.close()
+
+
+def test_a_search_that_finds_nothing_points_to_the_common_questions(browser, site):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(site.url + "aftercare/")
+    page.wait_for_selector("html.js", state="attached")
+    page.locator("label.md-header__button[for='__search']").click()
+    hint = page.locator("[data-search-hint]")
+    page.locator(".md-search__input").press_sequentially("cold sore")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert not hint.is_visible(), "no hint while search finds pages"
+    page.locator(".md-search__input").fill("")
+    page.locator(".md-search__input").press_sequentially("qzxwv")
+    hint.wait_for(state="visible")
+    link = hint.get_by_role("link", name="common questions")
+    assert link.get_attribute("href") == site.url + "faq/"
+    link.click()
+    page.wait_for_url(site.url + "faq/")
+    # Instant navigation changes the address first, then the page.
+    expect(page).to_have_title(re.compile(r"^Common questions"))
+    context.close()
