@@ -22,7 +22,7 @@ from .links import to_site_root
 EMBED_DIR = "embed"
 # Scripts an embed page does without: Material's bundle, search, and the
 # loader that starts them (overrides/main.html).
-NOT_EMBEDDED = re.compile(r"/(?:bundle\.[0-9a-f]+\.min|search-on-demand|search-dialog|after-paint)\.js$")
+NOT_EMBEDDED = re.compile(r"/(?:bundle\.[0-9a-f]+\.min|search-on-demand|search-dialog|material-on-demand)\.js$")
 AFTER_PAINT_SCRIPTS = re.compile(r'data-scripts="([^"]*)"')
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)

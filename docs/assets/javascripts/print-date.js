@@ -1,6 +1,7 @@
 /* Printed handouts say when they were printed: the footer under every page
  * (overrides/main.html) gets today's date, in the reader's own calendar,
- * now and again just before printing (also after instant navigation). */
+ * now and again just before printing.  It runs with the page: printing
+ * needs no other script. */
 (function () {
   "use strict";
 
