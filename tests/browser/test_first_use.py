@@ -69,8 +69,17 @@ def test_only_the_pages_own_scripts_run_until_the_reader_acts(open_page, path, d
     # Search can be asked for: its button (phones) or box (wider screens) shows.
     visible = "label.md-header__button[for='__search']" if device == "phone" else ".md-search__input"
     assert page.locator(visible).is_visible()
-    # The print date is set without Material.
+    # The print date is set on printing, without Material.
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
     assert page.locator("[data-print-date]").first.text_content().startswith(" on ")
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_without_javascript_search_is_not_offered(open_page, device):
+    """Search needs Material's scripts: with JavaScript off it is hidden, not broken."""
+    page = open_page("aftercare/", java_script_enabled=False, **(PHONE if device == "phone" else DESKTOP))
+    assert not page.locator("label.md-header__button[for='__search']").is_visible()
+    assert not page.locator(".md-search__input").is_visible()
 
 
 def test_search_opens_on_the_first_tap(open_page):

@@ -23,12 +23,7 @@
   var me = document.currentScript;
   var sources = ((me && me.getAttribute("data-scripts")) || "").split(/\s+/).filter(Boolean);
   var MATERIAL = /\/bundle\.[0-9a-f]+\.min\.js$/;
-  var root = document.documentElement;
   var started = false;
-
-  /* Material hides search while <html> is "no-js"; the site's CSS shows it
-   * again under this class, because search works from here on. */
-  root.classList.add("scripts-on-demand");
 
   /* Following a plain link needs nothing of Material: the next page loads. */
   function plainLink(node) {
