@@ -23,9 +23,15 @@
     return new Date(time).toISOString().slice(0, 10);
   }
 
-  var longDate = new Intl.DateTimeFormat(undefined, {
-    timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric"
-  });
+  /* Made when the first date is shown: setting up a date format costs a
+   * phone a long moment that the page's first seconds do not need. */
+  var dateFormat = null;
+  function longDate(time) {
+    dateFormat = dateFormat || new Intl.DateTimeFormat(undefined, {
+      timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric"
+    });
+    return dateFormat.format(time);
+  }
 
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
@@ -66,7 +72,7 @@
   }
 
   function when(day, start) {
-    return start === null ? "Day " + day : longDate.format(start + day * DAY_MS);
+    return start === null ? "Day " + day : longDate(start + day * DAY_MS);
   }
 
   function renderRows(body, rows, start, plan) {
@@ -77,7 +83,7 @@
       tr.appendChild(el("td", describeDay(row.day)));
       var dateCell = el("td", "", { "data-date-cell": "" });
       if (start === null) dateCell.hidden = true;
-      else dateCell.appendChild(el("time", longDate.format(start + row.day * DAY_MS), { datetime: isoDate(start + row.day * DAY_MS) }));
+      else dateCell.appendChild(el("time", longDate(start + row.day * DAY_MS), { datetime: isoDate(start + row.day * DAY_MS) }));
       tr.appendChild(dateCell);
       var notes = el("td");
       if (row.aftercare.length) {
@@ -151,10 +157,10 @@
       var whose = start !== null ? "Your schedule for " : !isDefault ? "Schedule for " :
         plan.defaultsCaption + " ";
       caption.textContent = whose + summary.charAt(0).toLowerCase() + summary.slice(1) +
-        (start === null ? "" : ", starting " + longDate.format(start));
+        (start === null ? "" : ", starting " + longDate(start));
       if (announce) {
         status.textContent = error.hidden
-          ? "Schedule updated. " + summary + (start === null ? "." : ". Last session " + longDate.format(start + state.rows[sessions - 1].day * DAY_MS) + ".")
+          ? "Schedule updated. " + summary + (start === null ? "." : ". Last session " + longDate(start + state.rows[sessions - 1].day * DAY_MS) + ".")
           : error.textContent;
       }
     }
