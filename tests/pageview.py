@@ -20,9 +20,12 @@ def open_page(page, url: str) -> None:
     page.goto(url)
     page.wait_for_load_state("load")
     if "/embed/" not in url:
-        # Full pages start Material after the first paint; it wraps tables
-        # and sets up the header, so look once it has.
+        # Full pages start Material on the reader's first scroll, tap or key
+        # (material-on-demand.js); it wraps tables and sets up the header.
+        # Readers scroll, so look at the page as it is once Material runs.
+        page.mouse.wheel(0, 1)
         page.wait_for_selector("html.js", state="attached")
+        page.evaluate("window.scrollTo(0, 0)")
 
 
 def layout_problems(target, css: str = "") -> list[str]:

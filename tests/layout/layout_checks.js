@@ -199,7 +199,7 @@
   // 4. Target size (WCAG 2.2 SC 2.5.8), and 44 x 44 px for primary actions.
   const interactive = visible.filter((el) =>
     el.matches("a[href], button, input:not([type=hidden]), select, textarea, summary, label[for], [role=button], [tabindex]:not([tabindex='-1'])")
-    && !el.closest("[inert]"));
+    && !el.closest("[inert]") && getComputedStyle(el).pointerEvents !== "none");  // what cannot be tapped is no target
   const blockOf = (el) => {
     for (let e = el.parentElement; e; e = e.parentElement) {
       if (!getComputedStyle(e).display.startsWith("inline")) return e;

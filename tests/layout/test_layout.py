@@ -89,8 +89,9 @@ BROKEN = {
     "bullets outside their box": (
         "embed/aftercare/", 375, ".md-typeset .admonition.abstract ul { margin-left: 0 !important; } .md-typeset .admonition.abstract li { margin-left: 0 !important; }",
         "sits outside its box"),
-    "citation links too small and too close": (
-        "conditions/unproven-uses/", 768, ".cite a { padding: 0 !important; }", "needs 24 x 24 px or spacing"),
+    "tap targets too small and too close": (
+        "glossary/", 375, ".jump-links a { min-width: 0 !important; min-height: 0 !important; width: auto !important; height: auto !important; padding: 0 !important; margin: 0 !important; }",
+        "needs 24 x 24 px or spacing"),
     "print-only text on screen": (
         "aftercare/", 375, ".review-info p.print-only { display: flex !important; }", "is meant for print but shows on screen"),
 }
