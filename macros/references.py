@@ -89,5 +89,5 @@ def load_references(path: Path, display_name: str) -> dict[str, Reference]:
         if ok and fields.keys() >= {"label", "citation", "checked"}:
             references[key] = Reference(key=key, **fields)
     if check.problems:
-        raise DataFileError(check.problems)
+        raise DataFileError(check.problems, partial=references)
     return references
