@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test report check-external-links bench bench-check lock clean
+.PHONY: serve build test test-fast report check-external-links bench bench-check lock clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -48,6 +48,12 @@ FIND_TOOLS = chromium="$$(scripts/find-chromium.sh)" && java="$$(scripts/find-ja
 ## test: set up and run every test (unit, build, browser, nginx, quality gates)
 test: $(VENV)/.test-installed node_modules/.installed
 	@$(FIND_TOOLS) && $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## test-fast: the quick part of test, about 2 minutes: build, data checks, unit, security and content tests; no browser, Java or nginx
+# (what the pull request's fast check runs; `make test` still runs everything)
+FAST_TESTS = -m "not browser and not tools"
+test-fast: $(VENV)/.test-installed
+	$(BIN)/python -m pytest $(FAST_TESTS) $(PYTEST_ARGS)
 
 ## report: build the site and print the one-page quality report (grade, words, review due, references, axe, HTML errors)
 report: $(VENV)/.test-installed node_modules/.installed
