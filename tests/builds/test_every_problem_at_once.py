@@ -130,3 +130,17 @@ def test_the_live_preview_stays_up_shows_the_problems_and_recovers(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_broken_source_is_named_once_not_as_unknown_wherever_it_is_cited(tmp_path):
+    """A mistake in one entry of the reference list is reported there, once;
+    the pages and files that cite the entry are not reported as citing an
+    unknown key (Chu2021 is cited on several pages)."""
+    project = copy_project(tmp_path / "project", ROOT)
+    line = edit(project, "docs/_data/references.yml", "Chu2021:\n  label: Chu 2021", "Chu2021:\n  label: Chu 2021\n  colour: red") + 2
+    result = build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and not (project / "site").exists()
+    assert f"docs/_data/references.yml:{line}:" in output and "unknown key 'colour'" in output
+    assert "Chu2021" not in output.split("unknown key 'colour'", 1)[1].split("\n", 1)[1], output[-2000:]
+    assert "Traceback" not in output
