@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from . import corrections, embed, governance, links, page_check, page_footer, problem_report, render, security_headers, structured_data
 from .checks import suggestion
 from .clinic import load_clinic
-from .problems import DataFileError, locate
+from .problems import DataFileError, Problem, locate
 from .protocol import UnusableEntry, load_protocol
 from .publisher import load_publisher
 from .references import load_references
@@ -287,18 +287,56 @@ def define_env(env) -> None:
                                    "calculator_pages": calculator_pages, "clinic": clinic, "reviewers": reviewers,
                                    "publisher": publisher, "corrections": log, "titles": titles,
                                    "argument_problem": argument_problem, "root": root, "macros": site_macros,
-                                   "problems": data_problems, "held": held, "reference_keys": reference_keys}
+                                   "problems": data_problems, "held": held, "reference_keys": reference_keys,
+                                   "first_line": {}}
+
+
+def _record_render_errors(env) -> None:
+    """A macro call that fails while a page is rendered (e.g. a misspelt
+    `.typicall`) is recorded as that page's problem and the page is kept
+    inert, instead of mkdocs-macros printing a traceback and exiting (which
+    also stopped the live preview)."""
+    jinja = env.env  # exists once pages are rendered, not yet in define_env
+    if getattr(jinja, "records_render_errors", False):
+        return
+    jinja.records_render_errors = True
+    from_string = jinja.from_string
+
+    def guarded_from_string(source, *args, **kwargs):
+        template = from_string(source, *args, **kwargs)
+        render = template.render
+
+        def render_or_record(*r_args, **r_kwargs):
+            try:
+                return render(*r_args, **r_kwargs)
+            except Exception as error:  # any failure of page text is the page's problem, not a crash
+                page = getattr(env, "page", None)
+                data = env.variables.get("_site_data")
+                if page is None or data is None:
+                    raise
+                line = data["first_line"].get(page.file.src_uri, 1) + problem_report.render_error_line(error) - 1
+                data["problems"].append(Problem(f"docs/{page.file.src_uri}", line, 1, "",
+                                                problem_report.render_error_message(error)))
+                data["held"].add(page.file.src_uri)
+                return problem_report.without_template_code(source)
+
+        template.render = render_or_record
+        return template
+
+    jinja.from_string = guarded_from_string
 
 
 def on_pre_page_macros(env) -> None:
     """Stop the build, before the page is rendered, on anything in its text or
     front matter that is not allowed, and on missing or false governance
     fields; warn (without failing) about a page whose review is overdue."""
+    _record_render_errors(env)
     data = env.variables["_site_data"]
     file = env.page.file
     name = f"docs/{file.src_uri}"
     source = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
     first_line = page_check.markdown_start_line(source, env.markdown)
+    data["first_line"][file.src_uri] = first_line
     today = dt.date.today()
     problems = governance.check_front_matter(name, source, env.page.meta, data["reference_keys"], data["reviewers"], today)
     problems += page_check.check_meta(env.page.meta, name, lambda key: governance.field_line(source, key), env.macros)

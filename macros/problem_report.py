@@ -7,10 +7,16 @@ at its end, with all of them.  Pure functions only.
 """
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import re
 from html import escape
 
 from .problems import Problem
+from .protocol import Milestone, Plan, Range
+
+# What page text can reach with a dot: {{ plan("x").sessions.typical }}.
+VALUE_TYPES = {"Plan": Plan, "Range": Range, "Milestone": Milestone}
 
 # Macro calls, template tags and snippet markers (--8<--, which read other
 # files) of a page that cannot be rendered as written (its problems are
@@ -61,3 +67,40 @@ def with_box(html: str, box: str) -> str:
         if match:
             return html[:match.end()] + box + html[match.end():]
     return box + html
+
+
+# --- A macro call that fails while the page is rendered -----------------------
+
+MISSING_ATTRIBUTE = re.compile(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']*)'")
+
+
+def _names(cls) -> list[str]:
+    """What `{{ … }}.name` may ask for on a plan, range or milestone."""
+    fields = [f.name for f in dataclasses.fields(cls)]
+    properties = [name for name, value in vars(cls).items() if isinstance(value, property)]
+    return fields + properties
+
+
+def render_error_line(error: BaseException) -> int:
+    """Line within the page text (1-based) of the failing call, from the
+    traceback frame of the template ('<template>'); 1 if none."""
+    line, tb = 1, error.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def render_error_message(error: BaseException) -> str:
+    """A failed instruction, in plain words (never a traceback)."""
+    text = str(error.args[0]) if error.args else type(error).__name__
+    missing = MISSING_ATTRIBUTE.search(text)
+    if missing:
+        kind, name = missing.groups()
+        valid = _names(VALUE_TYPES[kind]) if kind in VALUE_TYPES else []
+        close = difflib.get_close_matches(name, valid, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        listed = f"; valid: {', '.join(valid)}" if valid else ""
+        return f"an instruction in {{{{ }}}} asks for '{name}', which it does not have{hint}{listed}"
+    return f"an instruction in {{{{ }}}} could not be shown: {text}"

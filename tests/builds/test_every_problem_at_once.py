@@ -144,3 +144,17 @@ def test_a_broken_source_is_named_once_not_as_unknown_wherever_it_is_cited(tmp_p
     assert f"docs/_data/references.yml:{line}:" in output and "unknown key 'colour'" in output
     assert "Chu2021" not in output.split("unknown key 'colour'", 1)[1].split("\n", 1)[1], output[-2000:]
     assert "Traceback" not in output
+
+
+def test_a_misspelt_value_in_an_instruction_is_named_at_its_line_with_the_others(tmp_path):
+    """A call that only fails while the page is rendered used to print a
+    traceback under "Macro Rendering Error" and exit (the preview too)."""
+    project = copy_project(tmp_path / "project", ROOT)
+    line = edit(project, "docs/treatment-plan.md", 'plan("acne-scars").sessions.typical }}', 'plan("acne-scars").sessions.typicall }}')
+    link_line = edit(project, "docs/faq.md", "(how-it-works.md)", "(how-it-work.md)")
+    result = build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and not (project / "site").exists()
+    assert f"docs/treatment-plan.md:{line}:" in output and "'typicall'" in output and "did you mean 'typical'?" in output
+    assert f"docs/faq.md:{link_line}:" in output
+    assert "Traceback" not in output and "Macro Rendering Error" not in output

@@ -28,3 +28,11 @@ def test_the_box_goes_at_the_start_of_the_content():
 def test_no_macro_of_a_page_with_problems_is_run():
     text = 'Day {{ milestone("healed").day }} {% if x %}y{% endif %} {# note #} [link](faq.md)\n--8<-- ".git/config"'
     assert without_template_code(text) == 'Day […] […]y[…] […] [link](faq.md)\n[…] ".git/config"'
+
+
+def test_a_failed_instruction_is_told_in_plain_words():
+    from macros.problem_report import render_error_message
+
+    text = render_error_message(Exception("'macros.protocol.Range object' has no attribute 'typicall'"))
+    assert "'typicall'" in text and "did you mean 'typical'?" in text and "min, max" in text
+    assert "object" not in text and "Traceback" not in text
