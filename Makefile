@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test screenshots report check-external-links bench bench-check lock clean
+.PHONY: serve build test test-fast screenshots report check-external-links bench bench-check lock clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -20,9 +20,12 @@ $(VENV)/.test-installed: requirements.txt requirements-test.txt | $(BIN)/python
 
 ## serve: set up and serve the site at http://127.0.0.1:8000/ with live reload
 # (the local address, whatever SITE_URL says; LIVE_PREVIEW leaves out the pages'
-# <meta> policy, which would block the preview's inline reload script)
+# <meta> policy, which would block the preview's inline reload script).
+# --no-strict: a mistake must not stop the preview (mkdocs.yml says strict); the build's own checks
+# list every problem in the terminal and on the page, and `make build` and
+# the tests stay strict.
 serve: $(VENV)/.site-installed
-	env -u SITE_URL LIVE_PREVIEW=1 $(BIN)/mkdocs serve --strict
+	env -u SITE_URL LIVE_PREVIEW=1 $(BIN)/mkdocs serve --no-strict
 
 ## build: build the static site for SITE_URL into site/ (what you upload to a host), with gzip copies of its text files
 build: $(VENV)/.site-installed
@@ -46,6 +49,12 @@ FIND_TOOLS = chromium="$$(scripts/find-chromium.sh)" && java="$$(scripts/find-ja
 test: $(VENV)/.test-installed node_modules/.installed
 	scripts/find-fonts.sh
 	@$(FIND_TOOLS) && $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## test-fast: the quick part of test, about 2 minutes: build, data checks, unit, security and content tests; no browser, Java or nginx
+# (what the pull request's fast check runs; `make test` still runs everything)
+FAST_TESTS = -m "not browser and not tools"
+test-fast: $(VENV)/.test-installed
+	$(BIN)/python -m pytest $(FAST_TESTS) $(PYTEST_ARGS)
 
 ## screenshots: remake the screenshot baselines (tests/visual/baselines/) on purpose; look at them before committing
 screenshots: $(VENV)/.test-installed

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import corrections, embed, governance, links, page_check, page_footer, render, security_headers, structured_data
+from . import corrections, embed, governance, links, page_check, page_footer, problem_report, render, security_headers, structured_data
 from .checks import suggestion
 from .clinic import load_clinic
-from .problems import DataFileError, locate
-from .protocol import load_protocol
+from .problems import DataFileError, Problem, locate
+from .protocol import UnusableEntry, load_protocol
 from .publisher import load_publisher
 from .references import load_references
 from .reviewers import load_reviewers
@@ -43,6 +43,29 @@ if not REVIEW_LOG.handlers:
     _handler.setFormatter(logging.Formatter("REVIEW DUE - %(message)s"))
     REVIEW_LOG.addHandler(_handler)
     REVIEW_LOG.propagate = False
+
+# In the live preview the build's problems are printed here (and shown on the
+# pages) instead of stopping the server; outside "mkdocs" for the same reason.
+PREVIEW_LOG = logging.getLogger("microneedling.problems")
+if not PREVIEW_LOG.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("PROBLEMS - %(message)s"))
+    PREVIEW_LOG.addHandler(_handler)
+    PREVIEW_LOG.propagate = False
+
+
+def _live_preview() -> bool:
+    return os.environ.get("LIVE_PREVIEW") == "1"
+
+
+def _load_all(problems: list, load, *args):
+    """The loader's result; on problems, record them and go on with what it
+    could read (None: nothing usable), so one build reports every file."""
+    try:
+        return load(*args)
+    except DataFileError as error:
+        problems.extend(error.problems)
+        return error.partial
 
 
 def _display(path: Path, root: Path) -> str:
@@ -72,19 +95,31 @@ def define_env(env) -> None:
     root = Path(env.conf["config_file_path"]).parent
     # Before MkDocs reads any page: it would drop a broken front matter
     # silently, and expand YAML aliases without limit.
-    problems = page_check.check_all_front_matter(docs, lambda path: _display(path, root))
-    if problems:
-        raise DataFileError(problems)
+    front_matter_problems = page_check.check_all_front_matter(docs, lambda path: _display(path, root))
     known_pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
-    references = load_references(docs / REFERENCES, _display(docs / REFERENCES, root))
-    protocol = load_protocol(docs / PROTOCOL, _display(docs / PROTOCOL, root), known_pages, set(references))
-    clinic = load_clinic(docs / CLINIC, _display(docs / CLINIC, root), docs, protocol)
-    reviewers = load_reviewers(docs / REVIEWERS, _display(docs / REVIEWERS, root))
-    publisher = load_publisher(docs / PUBLISHER, _display(docs / PUBLISHER, root))
-    log = corrections.load_corrections(
-        docs / CORRECTIONS, _display(docs / CORRECTIONS, root), known_pages, set(references),
+    data_problems: list = []
+    references = _load_all(data_problems, load_references, docs / REFERENCES, _display(docs / REFERENCES, root))
+    # Keys whose entries have problems (reported against the reference file):
+    # what cites them waits for the fix instead of calling them unknown.
+    broken_keys = {p.path.split(".")[0] for p in data_problems if p.file.endswith(REFERENCES) and p.path}
+    reference_keys = set(references or ()) | broken_keys
+    protocol = None if references is None else _load_all(
+        data_problems, load_protocol, docs / PROTOCOL, _display(docs / PROTOCOL, root), known_pages, reference_keys)
+    clinic = None if protocol is None else _load_all(
+        data_problems, load_clinic, docs / CLINIC, _display(docs / CLINIC, root), docs, protocol)
+    reviewers = _load_all(data_problems, load_reviewers, docs / REVIEWERS, _display(docs / REVIEWERS, root))
+    publisher = _load_all(data_problems, load_publisher, docs / PUBLISHER, _display(docs / PUBLISHER, root))
+    log = None if references is None else _load_all(
+        data_problems, corrections.load_corrections,
+        docs / CORRECTIONS, _display(docs / CORRECTIONS, root), known_pages, reference_keys,
         corrections.clinical_fingerprint(corrections.clinical_values(docs)), dt.date.today(),
     )
+    # A broken front matter stops here, before MkDocs reads the pages (it
+    # would drop it silently, and expand YAML aliases without limit); so does
+    # a data file nothing could be read from.  Otherwise the pages are built
+    # and checked too, and the build fails at its end with every problem.
+    if front_matter_problems or any(v is None for v in (references, protocol, clinic, reviewers, publisher, log)):
+        raise DataFileError(problem_report.unique(front_matter_problems + data_problems))
     titles = {src: governance.front_matter(docs.joinpath(src).read_text(encoding="utf-8")).get("title", src) for src in known_pages}
     # Templates (overrides/main.html) read the clinic from config.extra.
     env.conf["extra"]["clinic"] = render.clinic_template_data(clinic)
@@ -92,6 +127,7 @@ def define_env(env) -> None:
     env.conf["extra"]["site_css"] = _site_css(env.conf["theme"].custom_dir)
     env.conf["extra"]["publisher_statement"] = publisher.statement()
     cited: dict[str, set[str]] = {}
+    held: set[str] = set()  # pages not rendered as written: they have problems, or show a broken entry
     calculator_pages: set[str] = set()  # pages that show the schedule calculator
 
     # The macros page text may call: ours, not mkdocs-macros' built-in ones
@@ -146,7 +182,9 @@ def define_env(env) -> None:
             raise PluginError(f"{where(milestone_id)}: {error.args[0]}") from None
 
     def cite_problem(keys: tuple) -> str | None:
-        unknown = [k for k in keys if k not in references]
+        unknown = [k for k in keys if k not in reference_keys]
+        if broken_keys.intersection(keys):
+            held.add(page_src())
         if not keys:
             return "give at least one reference key, e.g. cite(\"Alam2014\")"
         if unknown:
@@ -237,8 +275,10 @@ def define_env(env) -> None:
         try:
             if name == "milestone":
                 protocol.milestone(*args)
-            elif args and name in {"plan", "sessions_range", "interval_range", "schedule_calculator"}:
+            elif args and name in {"plan", "sessions_range", "interval_range", "results_time", "schedule_calculator"}:
                 protocol.plan(args[0])
+        except UnusableEntry:
+            held.add(page_src())  # its entry's problems are reported against the protocol file
         except KeyError as error:
             return error.args[0]
         return None
@@ -246,26 +286,70 @@ def define_env(env) -> None:
     env.variables["_site_data"] = {"protocol": protocol, "references": references, "cited": cited,
                                    "calculator_pages": calculator_pages, "clinic": clinic, "reviewers": reviewers,
                                    "publisher": publisher, "corrections": log, "titles": titles,
-                                   "argument_problem": argument_problem, "root": root, "macros": site_macros}
+                                   "argument_problem": argument_problem, "root": root, "macros": site_macros,
+                                   "problems": data_problems, "held": held, "reference_keys": reference_keys,
+                                   "first_line": {}}
+
+
+def _record_render_errors(env) -> None:
+    """A macro call that fails while a page is rendered (e.g. a misspelt
+    `.typicall`) is recorded as that page's problem and the page is kept
+    inert, instead of mkdocs-macros printing a traceback and exiting (which
+    also stopped the live preview)."""
+    jinja = env.env  # exists once pages are rendered, not yet in define_env
+    if getattr(jinja, "records_render_errors", False):
+        return
+    jinja.records_render_errors = True
+    from_string = jinja.from_string
+
+    def guarded_from_string(source, *args, **kwargs):
+        template = from_string(source, *args, **kwargs)
+        render = template.render
+
+        def render_or_record(*r_args, **r_kwargs):
+            try:
+                return render(*r_args, **r_kwargs)
+            except Exception as error:  # any failure of page text is the page's problem, not a crash
+                page = getattr(env, "page", None)
+                data = env.variables.get("_site_data")
+                if page is None or data is None:
+                    raise
+                line = data["first_line"].get(page.file.src_uri, 1) + problem_report.render_error_line(error) - 1
+                data["problems"].append(Problem(f"docs/{page.file.src_uri}", line, 1, "",
+                                                problem_report.render_error_message(error)))
+                data["held"].add(page.file.src_uri)
+                return problem_report.without_template_code(source)
+
+        template.render = render_or_record
+        return template
+
+    jinja.from_string = guarded_from_string
 
 
 def on_pre_page_macros(env) -> None:
     """Stop the build, before the page is rendered, on anything in its text or
     front matter that is not allowed, and on missing or false governance
     fields; warn (without failing) about a page whose review is overdue."""
+    _record_render_errors(env)
     data = env.variables["_site_data"]
     file = env.page.file
     name = f"docs/{file.src_uri}"
     source = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
     first_line = page_check.markdown_start_line(source, env.markdown)
+    data["first_line"][file.src_uri] = first_line
     today = dt.date.today()
-    problems = governance.check_front_matter(name, source, env.page.meta, set(data["references"]), data["reviewers"], today)
+    problems = governance.check_front_matter(name, source, env.page.meta, data["reference_keys"], data["reviewers"], today)
     problems += page_check.check_meta(env.page.meta, name, lambda key: governance.field_line(source, key), env.macros)
     problems += page_check.check_page_text(env.markdown, name, first_line, data["macros"], env.env,
                                            data["argument_problem"], data["root"] / INCLUDES)
     data["cited"][file.src_uri] = set()
-    if problems:
-        raise DataFileError(sorted(problems, key=lambda p: p.line))
+    if problems or file.src_uri in data["held"]:
+        # Recorded, not raised: the build goes on to check the other pages and
+        # fails at its end (on_post_build).  Nothing in this page is executed.
+        data["problems"].extend(problems)
+        data["held"].add(file.src_uri)
+        env.markdown = problem_report.without_template_code(env.markdown)
+        return
     status = governance.review_status(source, env.page.meta, data["reviewers"], today)
     if status.overdue:
         REVIEW_LOG.warning("docs/%s: review was due on %s; readers see a notice that the page may be out of date "
@@ -279,12 +363,15 @@ def on_pre_page_macros(env) -> None:
 def on_post_page_macros(env) -> None:
     data = env.variables["_site_data"]
     file = env.page.file
+    if file.src_uri in data["held"]:
+        return
     source = Path(file.abs_src_path).read_text(encoding="utf-8")
     problems = governance.check_citations(
         f"docs/{file.src_uri}", source, env.page.meta.get("references") or [], data["cited"].get(file.src_uri, set())
     )
     if problems:
-        raise DataFileError(problems)
+        data["problems"].extend(problems)
+        return
     if env.page.meta.get("page_type") in CONTACT_PAGE_TYPES:
         about = next((p for p in data["protocol"].plans.values() if p.page == file.src_uri), None)
         env.markdown += render.clinic_contact(data["clinic"], about, file.src_uri)
@@ -314,9 +401,10 @@ def on_post_build(env) -> None:
     second one."""
     site_dir = Path(env.conf["site_dir"])
     docs_dir = Path(env.conf["docs_dir"])
-    clinic = env.variables["_site_data"]["clinic"]
+    data = env.variables["_site_data"]
+    clinic = data["clinic"]
     _write_corrections_feed(env, site_dir)
-    problems = links.check_site_links(docs_dir, site_dir, env.conf["use_directory_urls"])
+    problems = [*data["problems"], *links.check_site_links(docs_dir, site_dir, env.conf["use_directory_urls"])]
     if not problems:
         embed.write_embed_pages(site_dir, skip=_not_embedded(env), site_name=env.conf["site_name"], clinic_name=clinic.name or "")
         sources = {links.built_file(src, env.conf["use_directory_urls"]) if src.endswith(".md") else src:
@@ -325,9 +413,26 @@ def on_post_build(env) -> None:
         problems = security_headers.write_security_headers(site_dir, embed.EMBED_DIR, clinic.embed_origins,
                                                            env.conf["site_url"] or "", sources,
                                                            policy_in_pages=os.environ.get("LIVE_PREVIEW") != "1")
-    if problems:
+    if problems and _live_preview():
+        # The preview stays up: the problems in the terminal and on the pages.
+        PREVIEW_LOG.error(problem_report.summary(problems))
+        _show_in_pages(site_dir, docs_dir, problems, env.conf["use_directory_urls"])
+    elif problems:
         shutil.rmtree(site_dir, ignore_errors=True)
-        raise DataFileError(problems)
+        raise DataFileError(problem_report.unique(problems))
+
+
+def _show_in_pages(site_dir: Path, docs_dir: Path, problems: list, use_directory_urls: bool) -> None:
+    """Each built page of the preview with a box of its own problems and those
+    of every file that is not a page (data files, snippets)."""
+    pages = {f"docs/{p.relative_to(docs_dir).as_posix()}": p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
+    shared = [p for p in problems if p.file not in pages]
+    for name, src in pages.items():
+        own = [p for p in problems if p.file == name]
+        built = site_dir / links.built_file(src, use_directory_urls)
+        if (own or shared) and built.is_file():
+            built.write_text(problem_report.with_box(built.read_text(encoding="utf-8"), problem_report.error_box(own, shared)),
+                             encoding="utf-8")
 
 
 def _not_embedded(env) -> frozenset[str]:

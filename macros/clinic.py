@@ -125,7 +125,8 @@ def load_clinic(path: Path, display_name: str, docs_dir: Path, protocol: Protoco
     if root is not None and check.mapping(root, (), set(), frozenset(CLINIC_KEYS)):
         clinic = _clinic(check, root, docs_dir, protocol)
     if check.problems:
-        raise DataFileError(check.problems)
+        # A clinic with problems is left out (its values are unchecked).
+        raise DataFileError(check.problems, partial=NO_CLINIC)
     return clinic
 
 

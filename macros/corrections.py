@@ -81,7 +81,7 @@ def load_corrections(path: Path, display_name: str, known_pages: set[str], known
         if listed and entries and len(entries) == len(listed) and entries[0].fingerprint != current_fingerprint:
             check.problems.append(_unlogged_change(check, entries[0], current_fingerprint))
     if check.problems:
-        raise DataFileError(check.problems)
+        raise DataFileError(check.problems, partial=tuple(entries))
     return tuple(entries)
 
 

@@ -28,7 +28,7 @@ class NumberLimit:
 
 
 def _weeks_as_days(value: int) -> str:
-    return f"; did you mean {value} weeks = {value * 7} days?" if 7 <= value * 7 <= INTERVAL_DAYS.high else ""
+    return f"; did you mean {value} week{'' if value == 1 else 's'} = {value * 7} days?" if 7 <= value * 7 <= INTERVAL_DAYS.high else ""
 
 
 def _hours_as_days(value: int) -> str:

@@ -33,8 +33,12 @@ def locate(source: str, text: str) -> tuple[int, int]:
 class DataFileError(PluginError):
     """All the problems found (in one file, or one per link across pages), reported together."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], partial=None):
         self.problems = problems
+        # What the loader could still read, without the broken entries (None:
+        # nothing usable), so that one build can go on to report the problems
+        # of the other files and pages too.  Never published: the build fails.
+        self.partial = partial
         noun = "problem" if len(problems) == 1 else "problems"
         files = ", ".join(dict.fromkeys(problem.file for problem in problems))
         lines = [f"{len(problems)} {noun} in {files}:"]

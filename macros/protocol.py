@@ -72,12 +72,21 @@ class Milestone:
     advice: str
 
 
+class UnusableEntry(KeyError):
+    """The id is in the protocol file, but its entry has problems (already
+    reported against the file): pages that show it wait for the fix."""
+
+
 @dataclass(frozen=True)
 class Protocol:
     plans: dict[str, Plan]
     aftercare: tuple[Milestone, ...]
+    # Ids in the file whose entries have problems (only in a partial protocol).
+    unusable: frozenset[str] = frozenset()
 
     def plan(self, plan_id: str) -> Plan:
+        if plan_id in self.unusable and plan_id not in self.plans:
+            raise UnusableEntry(f"plan '{plan_id}' has problems in the protocol file")
         if plan_id not in self.plans:
             raise KeyError(f"unknown plan '{plan_id}'{suggestion(plan_id, self.plans)}; valid plan ids: {', '.join(self.plans)}")
         return self.plans[plan_id]
@@ -86,6 +95,8 @@ class Protocol:
         for milestone in self.aftercare:
             if milestone.id == milestone_id:
                 return milestone
+        if milestone_id in self.unusable:
+            raise UnusableEntry(f"aftercare milestone '{milestone_id}' has problems in the protocol file")
         ids = [m.id for m in self.aftercare]
         raise KeyError(f"unknown aftercare milestone '{milestone_id}'{suggestion(milestone_id, ids)}; valid ids: {', '.join(ids)}")
 
@@ -108,8 +119,19 @@ def load_protocol(path: Path, display_name: str, known_pages: set[str], known_re
         aftercare = _aftercare(check, root.get("aftercare")) if "aftercare" in root else ()
         protocol = Protocol(plans, aftercare)
     if check.problems:
-        raise DataFileError(check.problems)
+        raise DataFileError(check.problems, partial=_partial(root, protocol))
     return protocol
+
+
+def _partial(root, protocol: Protocol | None) -> Protocol | None:
+    """The entries that passed, and the ids of those that did not."""
+    if protocol is None:
+        return None
+    plan_ids = {k for k in root.get("plans") or {} if isinstance(k, str)} if isinstance(root.get("plans"), dict) else set()
+    items = root.get("aftercare") if isinstance(root.get("aftercare"), list) else []
+    milestone_ids = {i.get("id") for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)}
+    built = set(protocol.plans) | {m.id for m in protocol.aftercare}
+    return Protocol(protocol.plans, protocol.aftercare, frozenset((plan_ids | milestone_ids) - built))
 
 
 def _plans(check: Checker, plans, known_pages, known_references) -> dict[str, Plan]:

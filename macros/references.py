@@ -86,8 +86,9 @@ def load_references(path: Path, display_name: str) -> dict[str, Reference]:
                 check.fail(path_ + ("label",), f"label '{label}' is already used by {labels[label]}; labels must tell references apart")
                 ok = False
             labels.setdefault(label, key)
-        if ok and fields.keys() >= {"label", "citation", "checked"}:
+        # An unknown key is reported by check.mapping(); the entry is then left out, not built.
+        if ok and {"label", "citation", "checked"} <= fields.keys() <= {"label", "citation", "checked"} | OPTIONAL:
             references[key] = Reference(key=key, **fields)
     if check.problems:
-        raise DataFileError(check.problems)
+        raise DataFileError(check.problems, partial=references)
     return references

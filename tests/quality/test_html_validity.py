@@ -23,6 +23,7 @@ def vnu_results(site):
     return files, checked(files)
 
 
+@pytest.mark.tools
 def test_every_page_is_valid_html(site, vnu_results):
     RECORD.site(site.root, site.project)
     files, results = vnu_results
@@ -38,6 +39,7 @@ def test_every_page_is_valid_html(site, vnu_results):
     assert not failures, "the Nu Html Checker found errors:\n" + "\n".join(failures)
 
 
+@pytest.mark.tools
 def test_every_filter_has_a_reason_and_is_still_needed(vnu_results):
     """A filter no page needs any more is removed, so it cannot hide a new error."""
     files, results = vnu_results
@@ -59,6 +61,7 @@ BROKEN = """<!DOCTYPE html>
 """
 
 
+@pytest.mark.tools
 def test_checker_finds_a_broken_page(tmp_path):
     """Can fail: duplicate ids, a block inside a span, an image without alt.
     The autocomplete filter accepts Material's toggle but not the same

@@ -9,7 +9,7 @@ from sitebuild import ROOT
 
 def escape_text(text: str) -> str:
     node = shutil.which("node")
-    assert node, "Node.js is needed for this test (it is also needed for the HTML checker; see README)"
+    assert node, "Node.js is needed for this test (it is also needed for the HTML checker; see DEVELOPING.md)"
     script = ("global.window = {}; require(process.argv[1]); "
               "process.stdout.write(JSON.stringify(window.ScheduleCalendar.escapeText(process.argv[2])));")
     result = subprocess.run([node, "-e", script, str(ROOT / "docs/assets/javascripts/calendar.js"), text],

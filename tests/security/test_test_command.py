@@ -10,6 +10,8 @@ import pytest
 
 from sitebuild import ROOT
 
+pytestmark = pytest.mark.tools  # runs the tool finders, which install Chromium, Java and nginx
+
 QUICK = "--collect-only -q tests/unit/test_schedule.py"  # what pytest would run if make carried on
 
 
