@@ -1,6 +1,7 @@
 """HTML and Markdown produced from the checked data.  Pure string functions."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import posixpath
 import re
@@ -14,20 +15,15 @@ from .governance import front_matter
 from .protocol import Plan, Protocol, Range
 from .references import Reference
 from .safe_text import markdown_text
-from .schedule import Step, compute_schedule, describe_day, interval_choices
+from . import calculator_text
+from .calculator_text import TEMPLATES, date_in_words, describe_day, fill, interval_text, plural
+from .schedule import Step, compute_schedule, interval_choices
 
 
 def link_from(page_src: str, target_src: str, anchor: str = "") -> str:
     """Relative Markdown link target from one source page to another."""
     relative = posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
     return relative + (f"#{anchor}" if anchor else "")
-
-
-def interval_text(days: int) -> str:
-    if days % 7 == 0:
-        weeks = days // 7
-        return f"{weeks} week{'s' if weeks != 1 else ''}"
-    return f"{days} days"
 
 
 def range_text(low: int, high: int) -> str:
@@ -66,23 +62,36 @@ def results_note(plan: Plan) -> str:
     return f"Studies judged results {results_time_text(plan)}. Compare with your starting photos, with your clinician."
 
 
-def _checkpoint_list(step: Step, plan: Plan) -> str:
+def _checkpoint_list(step: Step, plan: Plan, start: dt.date | None) -> str:
     if not step.aftercare:
         return escape(results_note(plan))
-    items = "".join(f"<li>Day {c.day}: {escape(c.title)}</li>" for c in step.aftercare)
+    items = "".join(f"<li>{escape(fill(TEMPLATES['milestone'], when=_when(c.day, start), title=c.title))}</li>" for c in step.aftercare)
     return f"<ul>{items}</ul>"
 
 
-def schedule_rows(steps: list[Step], plan: Plan) -> str:
+def _when(day: int, start: dt.date | None) -> str:
+    return fill(TEMPLATES["dayShort"], day=day) if start is None else date_in_words(start + dt.timedelta(days=day))
+
+
+def schedule_rows(steps: list[Step], plan: Plan, start: dt.date | None = None) -> str:
+    """The table's rows; with a `start` date they are what the script shows
+    for that date (the tests compare the two)."""
+    def date_cell(day: int) -> str:
+        if start is None:
+            return "<td data-date-cell hidden></td>"
+        date = start + dt.timedelta(days=day)
+        return f'<td data-date-cell><time datetime="{date.isoformat()}">{escape(date_in_words(date))}</time></td>'
+
     return "\n".join(
-        f'<tr><th scope="row">{escape(step.label)}</th><td>{escape(describe_day(step.day))}</td>'
-        f"<td data-date-cell hidden></td><td>{_checkpoint_list(step, plan)}</td></tr>"
+        f'<tr><th scope="row">{escape(step.label)}</th><td data-days-cell{" hidden" if start else ""}>{escape(describe_day(step.day))}</td>'
+        f"{date_cell(step.day)}<td>{_checkpoint_list(step, plan, start)}</td></tr>"
         for step in steps
     )
 
 
-def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: Clinic = NO_CLINIC) -> dict:
-    """Everything the browser needs, computed here so the rules live in one place.
+def calculator_data(protocol: Protocol, plan: Plan, clinic: Clinic = NO_CLINIC) -> dict:
+    """Everything the browser needs, computed here so the rules and the words
+    live in one place (the scripts hold no reader-facing text).
 
     `defaults` are the clinic's own values where it set them, else the
     plan the calculator starts from (the typical one, or the smallest that
@@ -95,6 +104,8 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: C
                 "sessions": _present(p.sessions),
                 "intervalDays": _present(p.interval_days),
                 "intervalChoices": gap_choices(p, clinic),
+                "intervalLabels": {str(days): interval_text(days) for days in gap_choices(p, clinic)},
+                "summaryName": p.name.lower(),
                 "defaults": {"sessions": clinic.sessions(p), "intervalDays": clinic.interval_days(p)},
                 "defaultsCaption": defaults_caption(p, clinic),
                 "sessionsHint": sessions_hint(p, clinic),
@@ -106,10 +117,7 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: C
             for p in protocol.plans.values()
         },
         "aftercare": [{"id": m.id, "day": m.day, "title": m.title} for m in protocol.aftercare if m.day > 0],
-        "rows": [
-            {"kind": s.kind, "label": s.label, "day": s.day, "aftercare": [{"title": c.title, "day": c.day} for c in s.aftercare]}
-            for s in steps
-        ],
+        "words": calculator_text.words(),
     }
 
 
@@ -163,7 +171,7 @@ def options(values: list[int], label, chosen: int) -> str:
 
 
 def plan_summary(plan: Plan, sessions: int, interval_days: int) -> str:
-    return f"{plan.name.lower()}: {sessions} session{'s' if sessions != 1 else ''}, {interval_text(interval_days)} apart"
+    return fill(TEMPLATES["summary"], plan=plan.name.lower(), sessions=plural("session", sessions), interval=interval_text(interval_days))
 
 
 def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, site_root: str = "") -> str:
@@ -182,8 +190,8 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
     )
     # A <template>, not a <script>: Material's instant navigation re-runs
     # every <script> in the page body as JavaScript, whatever its type.
-    data = escape(json.dumps(calculator_data(protocol, plan, steps, clinic), separators=(",", ":")), quote=False)
-    caption = f"{defaults_caption(plan, clinic)} {plan_summary(plan, sessions, interval_days)}"
+    data = escape(json.dumps(calculator_data(protocol, plan, clinic), separators=(",", ":")), quote=False)
+    caption = fill(TEMPLATES["captionDefault"], whose=defaults_caption(plan, clinic), summary=plan_summary(plan, sessions, interval_days))
     return f"""
 <div class="calculator" data-calculator>
 <form class="calculator__form" data-calculator-form data-search-exclude>
@@ -196,7 +204,8 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
 <div class="calculator__field">
 <label for="{prefix}-start">Date of your first session</label>
 <input type="date" id="{prefix}-start" name="start" min="2000-01-01" max="2099-12-31" aria-describedby="{prefix}-start-hint {prefix}-start-error" data-calculator-start>
-<p class="calculator__hint" id="{prefix}-start-hint">For example 15 March 2027.</p>
+<p class="calculator__hint" id="{prefix}-start-hint">{escape(TEMPLATES["dateHint"])}</p>
+<p class="calculator__chosen" aria-live="polite" data-calculator-chosen></p>
 <p class="calculator__error" id="{prefix}-start-error" data-calculator-error hidden></p>
 </div>
 <div class="calculator__field">
@@ -218,15 +227,15 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
 <p class="calculator__status" role="status" aria-live="polite" data-calculator-status></p>
 <div class="calculator__table md-typeset__scrollwrap"><div class="md-typeset__table"><table data-calculator-table>
 <caption data-calculator-caption>{escape(caption)}</caption>
-<thead><tr><th scope="col">Step</th><th scope="col">Days from first session</th><th scope="col" data-date-cell hidden>Date</th><th scope="col">Aftercare milestones</th></tr></thead>
+<thead><tr><th scope="col">Step</th><th scope="col" data-days-cell>Days from first session</th><th scope="col" data-date-cell hidden>Date</th><th scope="col">Aftercare milestones</th></tr></thead>
 <tbody data-calculator-rows>
 {schedule_rows(steps, plan)}
 </tbody>
 </table></div></div>
+<ol class="calculator__cards" data-calculator-cards></ol>
 <template data-calculator-data data-search-exclude>{data}</template>
 <p class="calculator__privacy">Nothing you enter here leaves your device. The dates are worked out by your own browser, and nothing is sent to us or to anyone else.</p>
-<script src="{site_root}assets/javascripts/calendar.js" defer></script>
-<script src="{site_root}assets/javascripts/calculator.js" defer></script>
+<script type="module" src="{site_root}assets/javascripts/calculator.js"></script>
 </div>
 """
 

@@ -74,15 +74,17 @@ def test_calculator_table_matches_the_protocol_file(site):
     assert shown == expected
 
 
-def test_embedded_data_equals_the_table(site):
+def test_the_table_uses_the_words_the_script_receives(site):
+    """The build writes every word once: the plain table and the script's
+    words (no rows the script never reads)."""
     root, data = calculator(site)
+    assert "rows" not in data
+    text = data["words"]["text"]
     rows = root.select("[data-calculator-rows] tr")
-    assert len(rows) == len(data["rows"])
-    for row, entry in zip(rows, data["rows"]):
-        assert row.th.get_text() == entry["label"]
-        assert row.select("td")[0].get_text().startswith(f"Day {entry['day']}")
-        items = [li.get_text() for li in row.select("li")]
-        assert items == [f"Day {c['day']}: {c['title']}" for c in entry["aftercare"]]
+    assert rows[0].th.get_text() == text["sessionLabel"].replace("{n}", "1")
+    assert rows[-1].th.get_text() == text["resultsLabel"]
+    first_title = data["aftercare"][0]
+    assert rows[0].select("li")[0].get_text() == f"Day {first_title['day']}: {first_title['title']}"
 
 
 def test_every_plan_is_offered_with_its_ranges(site):
