@@ -336,18 +336,27 @@ def clinic_template_data(clinic: Clinic) -> dict:
     }
 
 
+def plan_link(plan: Plan, page_src: str) -> str:
+    """A line leading to the calculator with this page's plan chosen
+    (the script accepts only known plan ids from the address)."""
+    target = link_from(page_src, "treatment-plan.md") + f"?plan={plan.id}"
+    return f"**Plan your dates:** [work out a schedule for {markdown_text(plan.name.lower())}]({target})."
+
+
 def clinic_contact(clinic: Clinic, plan: Plan | None, page_src: str) -> str:
     """Markdown box at the end of condition and treatment pages: the clinic's
-    contact details and own plan, or neutral advice when no clinic is set."""
+    contact details and own plan, or neutral advice when no clinic is set;
+    on a condition page, a link to the calculator with its plan."""
     questions = link_from(page_src, "safety.md", "questions-to-ask-a-practitioner")
+    dates = [plan_link(plan, page_src)] if plan is not None else []
     if not clinic.shown:
-        return (
-            '\n\n<aside class="clinic-cta" aria-label="Next step" markdown>\n'
+        body = "\n\n".join([
             "**Thinking about microneedling?** Talk it through with a qualified practitioner, "
             "such as a dermatologist, before you book. "
-            f"Take our [questions to ask a practitioner]({questions}) with you.\n"
-            "</aside>\n"
-        )
+            f"Take our [questions to ask a practitioner]({questions}) with you.",
+            *dates,
+        ])
+        return f'\n\n<aside class="clinic-cta" aria-label="Next step" markdown>\n{body}\n</aside>\n'
     # Staff text is Markdown-escaped (shown as typed, never as a link or
     # markup); the addresses were checked to hold only safe characters.
     name = markdown_text(clinic.name)
@@ -361,6 +370,7 @@ def clinic_contact(clinic: Clinic, plan: Plan | None, page_src: str) -> str:
     lines = [f"**Talk to {name}.** " + " · ".join(contact)]
     if plan is not None:
         lines += _clinic_plan_lines(clinic, plan, name)
+    lines += dates
     lines.append(f"Before you book, read our [questions to ask a practitioner]({questions}).")
     body = "\n\n".join(lines)
     return f'\n\n<aside class="clinic-cta" aria-label="Contact {escape(clinic.name)}" markdown>\n{body}\n</aside>\n'

@@ -279,3 +279,77 @@ def test_after_changes_the_script_shows_what_the_build_would(open_page, site, va
         # Worked out here, not by the code: the first row is the start date in words.
         assert f"{day.strftime('%a')} {day.day} {day.strftime('%b')} {day.year}" in shown[0]
         assert "Day 0" not in shown[0], "no days-from-first-session column once a date is entered"
+
+
+def enter_date(page, text):
+    page.fill("[data-calculator-start]", text)
+    page.locator("[data-calculator-start]").dispatch_event("change")
+
+
+def test_the_chosen_date_is_shown_in_words_and_the_hint_claims_no_format(open_page):
+    # A US-English browser shows mm/dd/yyyy in the field: the words say which day it is.
+    page = open_page(locale="en-US", timezone_id="America/Sao_Paulo")
+    chosen = page.locator("[data-calculator-chosen]")
+    assert chosen.get_attribute("aria-live") == "polite"
+    assert not chosen.is_visible(), "nothing chosen yet"
+    enter_date(page, "2027-12-03")
+    assert chosen.inner_text() == "You chose Friday 3 December 2027."
+    hint = page.locator("[data-calculator-start]").evaluate(
+        "el => el.getAttribute('aria-describedby').split(' ').map(id => document.getElementById(id).innerText).join(' ')")
+    assert not re.search(r"\d", hint), f"the hint must not show a date format the field may not use: {hint!r}"
+    enter_date(page, "2150-06-01")
+    assert chosen.inner_text() == "", "no words for a date that was refused"
+
+
+@pytest.mark.parametrize("address, plan_id", [
+    ("treatment-plan/?plan=stretch-marks", "stretch-marks"),
+    ("treatment-plan/#plan-fine-lines", "fine-lines"),
+    ("treatment-plan/?plan=constructor", "acne-scars"),  # not a plan id: ignored
+    ("treatment-plan/?plan=%3Cb%3E", "acne-scars"),
+])
+def test_an_address_may_choose_a_known_plan(open_page, site, address, plan_id):
+    page = open_page(address)
+    page.wait_for_selector("[data-calculator][data-ready]", state="attached")
+    assert page.locator("[data-calculator-plan]").input_value() == plan_id
+    name = raw_protocol(site.project)["plans"][plan_id]["name"].lower()
+    assert name in page.locator("[data-calculator-caption]").inner_text().lower()
+
+
+def test_a_condition_page_links_to_its_plan(open_page, site):
+    page = open_page("conditions/stretch-marks/")
+    page.click("text=work out a schedule for stretch marks")
+    page.wait_for_selector("[data-calculator][data-ready]", state="attached")
+    assert page.locator("[data-calculator-plan]").input_value() == "stretch-marks"
+
+
+def test_on_a_phone_each_session_is_a_card_with_dates_in_words(open_page, site):
+    page = open_page(viewport={"width": 375, "height": 800}, locale="en-US")
+    enter_date(page, "2027-12-06")
+    assert not page.locator("[data-calculator-table]").is_visible()
+    cards = page.locator("[data-calculator-cards] > li")
+    plan = acne(site)
+    assert cards.count() == start_value(plan["sessions"]) + 1
+    first = cards.first
+    assert first.locator("h3").inner_text() == "Session 1: Monday 6 December 2027"
+    milestones = first.locator("li").all_inner_texts()
+    # Worked out by hand from the protocol file: day 3 after 6 December 2027 is Thursday 9 December.
+    fading = next(m for m in raw_protocol(site.project)["aftercare"] if m["title"] == "Redness usually fading")
+    fading_day = dt.date(2027, 12, 6) + dt.timedelta(days=fading["day"])
+    assert f"{fading_day.strftime('%a')} {fading_day.day} {fading_day.strftime('%b')}: Redness usually fading" in milestones
+    # Each card is no taller than a phone screen (a table row was about 1,200 px).
+    assert max(c["height"] for c in cards.evaluate_all("cs => cs.map(c => c.getBoundingClientRect())")) < 800
+
+
+def test_on_a_wide_screen_the_table_drops_the_days_column_once_dated(open_page):
+    page = open_page(viewport={"width": 1280, "height": 900})
+    days_header = page.locator("thead [data-days-cell]")
+    assert days_header.is_visible() and not page.locator("[data-calculator-cards]").is_visible()
+    enter_date(page, "2027-12-06")
+    assert not days_header.is_visible()
+    assert page.locator("[data-calculator-rows] tr").first.locator("td").first.is_hidden()
+
+
+def test_without_javascript_a_phone_still_gets_the_table(open_page):
+    page = open_page(java_script_enabled=False, viewport={"width": 375, "height": 800})
+    assert page.locator("[data-calculator-table]").is_visible()
+    assert not page.locator("[data-calculator-cards]").is_visible()
