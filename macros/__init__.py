@@ -22,9 +22,11 @@ from .protocol import load_protocol
 from .publisher import load_publisher
 from .references import load_references
 from .reviewers import load_reviewers
+from .warning_signs import care_cards_html, care_cards_text, load_warning_signs
 
 PROTOCOL = "_data/protocol.yml"
 REFERENCES = "_data/references.yml"
+WARNING_SIGNS = "_data/warning_signs.yml"
 CLINIC = "_data/clinic.yml"
 INCLUDES = "includes"  # the only folder snippets (--8<--) may read from (mkdocs.yml)
 REVIEWERS = "_data/reviewers.yml"
@@ -81,6 +83,7 @@ def define_env(env) -> None:
     clinic = load_clinic(docs / CLINIC, _display(docs / CLINIC, root), docs, protocol)
     reviewers = load_reviewers(docs / REVIEWERS, _display(docs / REVIEWERS, root))
     publisher = load_publisher(docs / PUBLISHER, _display(docs / PUBLISHER, root))
+    warning_signs = load_warning_signs(docs / WARNING_SIGNS, _display(docs / WARNING_SIGNS, root))
     log = corrections.load_corrections(
         docs / CORRECTIONS, _display(docs / CORRECTIONS, root), known_pages, set(references),
         corrections.clinical_fingerprint(corrections.clinical_values(docs)), dt.date.today(),
@@ -166,7 +169,9 @@ def define_env(env) -> None:
     def schedule_calculator(plan_id: str = "acne-scars") -> str:
         plan_or_fail(plan_id)
         calculator_pages.add(page_src())
-        return render.calculator(protocol, plan_id, clinic, links.to_site_root(links.built_file(page_src())))
+        return render.calculator(protocol, plan_id, clinic, links.to_site_root(links.built_file(page_src())),
+                                 care=(care_cards_html(warning_signs, publisher), care_cards_text(warning_signs, publisher)),
+                                 valid_until=env.page.meta.get("next_review"))
 
     @site_macro
     def aftercare_timeline() -> str:
@@ -185,6 +190,11 @@ def define_env(env) -> None:
         """One copy-paste iframe snippet per patient page, for clinics."""
         pages = [(p.file.src_uri, p.title) for p in env.variables["navigation"].pages]
         return render.embed_snippets(pages, env.conf["site_url"] or "", embed.EMBED_DIR, docs)
+
+    @site_macro
+    def care_cards() -> str:
+        """When to get help: the warning signs as care cards (docs/_data/warning_signs.yml)."""
+        return care_cards_html(warning_signs, publisher)
 
     @site_macro
     def emergency_numbers() -> str:

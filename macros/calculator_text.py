@@ -38,6 +38,14 @@ TEMPLATES = {
     # hint names none, and the chosen date is repeated in words.
     "dateHint": "Type the date in the order the box shows, or pick it from the calendar. Then check the date we show in words.",
     "cardHeading": "{label}: {when}",
+    # The printed plan (one A4 page after "Print this plan").
+    "printTitle": "Your microneedling plan",
+    "printClinic": "Clinic: {clinic}",
+    "printStart": "First session:",
+    "printNoStart": "not chosen yet",
+    "printedOn": "Printed on:",
+    "printValidUntil": "Valid until {date}, when we next check this information.",
+    "printCareHeading": "When to get help",
 }
 
 CALENDAR = {

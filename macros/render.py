@@ -174,12 +174,14 @@ def plan_summary(plan: Plan, sessions: int, interval_days: int) -> str:
     return fill(TEMPLATES["summary"], plan=plan.name.lower(), sessions=plural("session", sessions), interval=interval_text(interval_days))
 
 
-def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, site_root: str = "") -> str:
+def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, site_root: str = "",
+               care: tuple[str, str] = ("", ""), valid_until: dt.date | None = None) -> str:
     """The calculator: a plain table that works without JavaScript, the data
     for the scripts, and the scripts themselves.  `site_root` leads from the
     page to the site's root (e.g. '../'); the scripts are only loaded on pages
     that show a calculator, and Material's instant navigation runs them when
-    it swaps such a page in."""
+    it swaps such a page in.  `care` is the care cards as HTML (the printed
+    plan) and as text (the calendar file); `valid_until` the page's next review."""
     plan = protocol.plan(plan_id)
     sessions, interval_days = clinic.sessions(plan), clinic.interval_days(plan)
     steps = compute_schedule(plan, protocol.aftercare, sessions, interval_days)
@@ -190,10 +192,11 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
     )
     # A <template>, not a <script>: Material's instant navigation re-runs
     # every <script> in the page body as JavaScript, whatever its type.
-    data = escape(json.dumps(calculator_data(protocol, plan, clinic), separators=(",", ":")), quote=False)
+    data = escape(json.dumps(dict(calculator_data(protocol, plan, clinic), careText=care[1]), separators=(",", ":")), quote=False)
     caption = fill(TEMPLATES["captionDefault"], whose=defaults_caption(plan, clinic), summary=plan_summary(plan, sessions, interval_days))
     return f"""
 <div class="calculator" data-calculator>
+{print_heading(clinic, valid_until)}
 <form class="calculator__form" data-calculator-form data-search-exclude>
 <fieldset>
 <legend>Work out your own dates</legend>
@@ -233,11 +236,28 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
 </tbody>
 </table></div></div>
 <ol class="calculator__cards" data-calculator-cards></ol>
+<div class="calculator__print calculator__care">
+<h2>{escape(TEMPLATES["printCareHeading"])}</h2>
+{care[0]}
+</div>
 <template data-calculator-data data-search-exclude>{data}</template>
 <p class="calculator__privacy">Nothing you enter here leaves your device. The dates are worked out by your own browser, and nothing is sent to us or to anyone else.</p>
 <script type="module" src="{site_root}assets/javascripts/calculator.js"></script>
 </div>
 """
+
+
+def print_heading(clinic: Clinic, valid_until: dt.date | None) -> str:
+    """The printed plan's title block (only on paper, after "Print this
+    plan"): the script fills in the start date and the day it is printed."""
+    lines = [f'<p class="calculator__print-title">{escape(TEMPLATES["printTitle"])}</p>']
+    if clinic.shown:
+        lines.append(f"<p>{escape(fill(TEMPLATES['printClinic'], clinic=clinic.name))}</p>")
+    lines.append(f'<p>{escape(TEMPLATES["printStart"])} <span data-calculator-print-start></span></p>')
+    lines.append(f'<p>{escape(TEMPLATES["printedOn"])} <span data-calculator-printed-on></span></p>')
+    if valid_until is not None:
+        lines.append(f"<p>{escape(fill(TEMPLATES['printValidUntil'], date=date_in_words(valid_until, 'full')))}</p>")
+    return f'<div class="calculator__print calculator__print-head">{"".join(lines)}</div>'
 
 
 # --- other tables ------------------------------------------------------------

@@ -6,6 +6,8 @@ import json
 import re
 from urllib.parse import urlparse
 
+import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from expected import from_first, raw_protocol, results_day, session_days, start_value
@@ -123,3 +125,25 @@ def test_calculator_works_without_javascript_markup(site):
     assert table.caption and table.caption.get_text().strip()
     assert all(th.get("scope") == "col" for th in table.select("thead th"))
     assert "leaves your device" in root.get_text()
+
+
+CARE_PAGES = ["aftercare", "safety", "conditions/acne-scars", "conditions/scars", "conditions/stretch-marks",
+              "conditions/pigmentation", "conditions/wrinkles"]
+
+
+@pytest.mark.parametrize("page", CARE_PAGES)
+def test_when_to_get_help_is_care_cards_from_one_list(site, page):
+    """Each page's "When to get help" shows the same three care cards, from
+    docs/_data/warning_signs.yml, each level named in its own heading."""
+    data = site.project / "docs" / "_data"
+    signs = yaml.safe_load((data / "warning_signs.yml").read_text(encoding="utf-8"))
+    countries = yaml.safe_load((data / "site.yml").read_text(encoding="utf-8"))["countries"]
+    document = soup(site.root / page / "index.html")
+    section = document.find(id="when-to-get-help")
+    cards = section.find_all_next("section", class_="care-card", limit=3)
+    assert len(cards) == 3
+    headings = [c.find(["h3"]).get_text() for c in cards]
+    assert headings[0] == "Contact your clinic or a doctor" and headings[1] == "Get help now"
+    assert all(c["emergency"] in headings[2] for c in countries), "the emergency card names each country's number"
+    for card, level in zip(cards, ("contact_clinic", "urgent", "emergency")):
+        assert [li.get_text() for li in card.select("li")] == signs[level]

@@ -129,9 +129,7 @@ function setup(root) {
     caption.textContent = start !== null ? fill(text.captionDated, { summary: short, date: formatDate(dates, start, "table") })
       : isDefault ? fill(text.captionDefault, { whose: plan.defaultsCaption, summary: short })
         : fill(text.captionChanged, { summary: short });
-    root.querySelectorAll("[data-calculator-print-start]").forEach(function (node) {
-      node.textContent = start === null ? "" : formatDate(dates, start, "full");
-    });
+    $("print-start").textContent = start === null ? text.printNoStart : formatDate(dates, start, "full");
     if (announce) {
       const long = summary(data, state.planId, sessions, interval);
       status.textContent = !error.hidden ? error.textContent : start === null ? fill(text.statusUpdated, { summary: long })
@@ -159,10 +157,18 @@ function setup(root) {
   startInput.addEventListener("input", function () { update(false); });
   startInput.addEventListener("blur", function () { update(false); });
   form.addEventListener("submit", function (event) { event.preventDefault(); update(true); });
+  /* "Print this plan" prints the plan alone (body.printing-plan in the
+   * print styles); printing the page from the browser's menu prints the page. */
+  function stampToday() {
+    const now = new Date();
+    $("printed-on").textContent = formatDate(dates, Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()), "full");
+  }
   $("print").addEventListener("click", function () {
+    stampToday();
     document.body.classList.add("printing-plan");
     window.print();
   });
+  window.addEventListener("beforeprint", stampToday);
   window.addEventListener("afterprint", function () { document.body.classList.remove("printing-plan"); });
   icsButton.addEventListener("click", download);
   update(false);
