@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 import icalendar
 import pytest
+import yaml
 
 from expected import expected_dates, from_first, raw_protocol, start_value
 
@@ -141,6 +142,18 @@ def test_calendar_download_is_valid_icalendar(open_page, site):
         assert event.get("DTSTAMP") and event.get("UID")
     assert len({str(e["UID"]) for e in events}) == len(events)
     assert "Aftercare" in str(events[0]["DESCRIPTION"])
+    # Busy, with a reminder the day before each session; dates in words; when to get help.
+    assert all(str(e["TRANSP"]) == "OPAQUE" for e in events)
+    alarms = [e for e in events if list(e.walk("VALARM"))]
+    assert len(alarms) == start_value(plan["sessions"])
+    assert all(a.decoded("TRIGGER") == -dt.timedelta(hours=15) for e in alarms for a in e.walk("VALARM"))
+    description = str(events[0]["DESCRIPTION"])
+    first_milestone = next(m for m in raw_protocol(site.project)["aftercare"] if m["day"] > 0)
+    second_day = start + dt.timedelta(days=first_milestone["day"])
+    assert f"{second_day.strftime('%a')} {second_day.day} {second_day.strftime('%b')} {second_day.year}:" in description
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", description), "milestone dates in words, not ISO"
+    signs = yaml.safe_load((site.project / "docs/_data/warning_signs.yml").read_text(encoding="utf-8"))
+    assert all(sign in description for sign in signs["emergency"]) and "Get help now" in description
     # Same input, same identifiers: re-importing updates instead of duplicating.
     with page.expect_download() as again:
         page.click("[data-calculator-ics]")
