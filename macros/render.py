@@ -235,7 +235,7 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
 {schedule_rows(steps, plan)}
 </tbody>
 </table></div></div>
-<ol class="calculator__cards" data-calculator-cards></ol>
+<div class="calculator__cards"><p class="calculator__cards-caption" data-calculator-cards-caption></p><ol data-calculator-cards></ol></div>
 <div class="calculator__print calculator__care">
 <h2>{escape(TEMPLATES["printCareHeading"])}</h2>
 {care[0]}

@@ -339,6 +339,8 @@ def test_on_a_phone_each_session_is_a_card_with_dates_in_words(open_page, site):
     page = open_page(viewport={"width": 375, "height": 800}, locale="en-US")
     enter_date(page, "2027-12-06")
     assert not page.locator("[data-calculator-table]").is_visible()
+    assert page.locator("[data-calculator-cards-caption]").inner_text() == page.locator("[data-calculator-caption]").text_content()
+    assert "6 Dec 2027" in page.locator("[data-calculator-cards-caption]").inner_text()
     cards = page.locator("[data-calculator-cards] > li")
     plan = acne(site)
     assert cards.count() == start_value(plan["sessions"]) + 1

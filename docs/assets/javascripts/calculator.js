@@ -126,7 +126,7 @@ function setup(root) {
     icsButton.disabled = start === null;
     const short = summary(data, state.planId, sessions, interval, plan.summaryName);
     const isDefault = sessions === plan.defaults.sessions && interval === plan.defaults.intervalDays;
-    caption.textContent = start !== null ? fill(text.captionDated, { summary: short, date: formatDate(dates, start, "table") })
+    caption.textContent = $("cards-caption").textContent = start !== null ? fill(text.captionDated, { summary: short, date: formatDate(dates, start, "table") })
       : isDefault ? fill(text.captionDefault, { whose: plan.defaultsCaption, summary: short })
         : fill(text.captionChanged, { summary: short });
     $("print-start").textContent = start === null ? text.printNoStart : formatDate(dates, start, "full");
