@@ -22,8 +22,8 @@ from .links import to_site_root
 EMBED_DIR = "embed"
 # Scripts an embed page does without: Material's bundle, search, and the
 # loader that starts them (overrides/main.html).
-NOT_EMBEDDED = re.compile(r"/(?:bundle\.[0-9a-f]+\.min|search-on-demand|search-dialog|search-hint|after-paint)\.js$")
-AFTER_PAINT_SCRIPTS = re.compile(r'data-scripts="([^"]*)"')
+NOT_EMBEDDED = re.compile(r"/(?:bundle\.[0-9a-f]+\.min|search-on-demand|search-dialog|search-hint|material-on-demand)\.js$")
+ON_DEMAND_SCRIPTS = re.compile(r'data-scripts="([^"]*)"')
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 # Stylesheets and the site icon (without it, browsers ask for /favicon.ico).
@@ -79,10 +79,10 @@ def embed_page(full_html: str, html_path: str, site_name: str = "", clinic_name:
     canonical = _first(r'<link rel="canonical" href="([^"]*)">', full_html)
     styles = "\n".join(HEAD_LINKS.findall(full_html) + INLINE_STYLE.findall(full_html.split("</head>", 1)[0]))
     # Scripts after the article (those inside it, like the calculator's, come
-    # with the content), including those the full page starts after its paint;
-    # an embed page starts them at once.
+    # with the content), including those the full page loads on first use
+    # (data-scripts); an embed page keeps only the site's own.
     tail = full_html[article.end():]
-    sources = SCRIPT_SRC.findall(tail) + " ".join(AFTER_PAINT_SCRIPTS.findall(tail)).split()
+    sources = SCRIPT_SRC.findall(tail) + " ".join(ON_DEMAND_SCRIPTS.findall(tail)).split()
     scripts = "\n".join(f'<script src="{src}" defer></script>' for src in sources if not NOT_EMBEDDED.search(src))
     embed_script = to_site_root(html_path) + "assets/javascripts/embed.js"  # relative to <base>
     clinic_strip = _first(r'(<aside class="clinic-strip".*?</aside>)', full_html)

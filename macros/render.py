@@ -179,8 +179,7 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
     """The calculator: a plain table that works without JavaScript, the data
     for the scripts, and the scripts themselves.  `site_root` leads from the
     page to the site's root (e.g. '../'); the scripts are only loaded on pages
-    that show a calculator, and Material's instant navigation runs them when
-    it swaps such a page in.  `care` is the care cards as HTML (the printed
+    that show a calculator.  `care` is the care cards as HTML (the printed
     plan) and as text (the calendar file); `valid_until` the page's next review."""
     plan = protocol.plan(plan_id)
     sessions, interval_days = clinic.sessions(plan), clinic.interval_days(plan)

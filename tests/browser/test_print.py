@@ -37,7 +37,6 @@ def test_aftercare_handout(browser, site, paper):
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
     page.goto(site.url + "aftercare/")
-    page.wait_for_selector("html.js", state="attached")  # site scripts start after the first paint
     text, reader = printed(page, paper)
     width, height = PAPER[paper]
     box = reader.pages[0].mediabox

@@ -22,7 +22,6 @@ def test_search_index_loads_only_when_search_is_opened(browser, site, how):
     assert not any("search_index.json" in url or "/workers/search." in url for url in requested(page)), \
         "the search index or worker loaded before the reader opened search"
 
-    page.wait_for_selector("html.js", state="attached")  # Material has started (after the first paint)
     if how == "keyboard":
         page.keyboard.press("s")  # Material's shortcut
     else:

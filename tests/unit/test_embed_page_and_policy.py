@@ -26,7 +26,9 @@ MATERIAL_LIKE = """<!doctype html>
 </article>
 <footer class="md-footer">Footer</footer>
 <script id="__config" type="application/json">{"base": ".."}</script>
-<script src="../assets/javascripts/after-paint.js" data-scripts="../assets/javascripts/bundle.a5f9d56c.min.js ../assets/javascripts/print-date.js " defer></script>
+<script src="../assets/javascripts/search-dialog.js" defer></script>
+<script src="../assets/javascripts/print-date.js" defer></script>
+<script src="../assets/javascripts/material-on-demand.js" data-scripts="../assets/javascripts/search-on-demand.js ../assets/javascripts/bundle.a5f9d56c.min.js" defer></script>
 <script src="../assets/javascripts/calculator.js" defer></script>
 </body>
 </html>"""
@@ -50,7 +52,7 @@ def test_embed_page_keeps_the_content_and_drops_the_chrome():
     assert '<base href="../../aftercare/" target="_blank">' in page
     # Material's scripts read localStorage at start-up; the embed has none of them.
     assert "bundle." not in page and "__md_scope" not in page and "localStorage" not in page
-    assert "after-paint.js" not in page
+    assert "on-demand.js" not in page and "search-dialog.js" not in page
     assert '<script src="../assets/javascripts/print-date.js" defer></script>' in page
     assert '<script src="../assets/javascripts/calculator.js" defer></script>' in page
     assert '<script src="../assets/javascripts/embed.js" defer></script>' in page

@@ -178,7 +178,4 @@ function init() {
   document.querySelectorAll("[data-calculator]").forEach(setup);
 }
 
-/* A module runs once per document; Material's instant navigation swaps
- * pages in without a new document, and tells us through document$. */
 init();
-if (window.document$) window.document$.subscribe(init);

@@ -1,19 +1,18 @@
 /* Printed handouts say when they were printed: the footer under every page
  * (overrides/main.html) gets today's date, in the reader's own calendar,
- * now and again just before printing (also after instant navigation). */
+ * just before printing.  Only then: the date shows on paper, never on
+ * screen, and setting up a date format costs a phone a long moment that the
+ * page's first seconds do not need. */
 (function () {
   "use strict";
 
-  var format = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "long", year: "numeric" });
+  var format = null;
 
-  function stamp() {
+  window.addEventListener("beforeprint", function () {
+    format = format || new Intl.DateTimeFormat(undefined, { day: "numeric", month: "long", year: "numeric" });
     document.querySelectorAll("[data-print-date]").forEach(function (node) {
       node.textContent = " on " + format.format(new Date());
       node.hidden = false;
     });
-  }
-
-  window.addEventListener("beforeprint", stamp);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", stamp, { once: true });
-  else stamp();
+  });
 })();

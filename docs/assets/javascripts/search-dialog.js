@@ -1,8 +1,7 @@
 /* Names Material's search dialog for screen readers.  The theme marks the
  * search panel role="dialog" without a name, so it is announced as an
- * unnamed dialog (axe: aria-dialog-name).  This runs just before Material's
- * bundle (after-paint.js), which shows the panel; instant navigation keeps
- * the header, so naming it once is enough. */
+ * unnamed dialog (axe: aria-dialog-name).  This runs with the page, long
+ * before Material's bundle (loaded on first use) shows the panel. */
 (function () {
   "use strict";
 

@@ -3,7 +3,7 @@
  * Material's bundle fetches the whole search index (the text of every page)
  * and starts its search worker as soon as any page loads: on a phone, most
  * of the bytes of a first visit, for a feature many readers never use.
- * This file runs just before the bundle (overrides/main.html) and holds back
+ * This file runs just before the bundle (material-on-demand.js) and holds back
  * exactly those two requests until the search box is opened or focused;
  * then both start, and Material's search works as usual.  Everything else
  * passes through untouched, and if Material changes how it loads search,
@@ -77,4 +77,8 @@
   document.addEventListener("pointerdown", function (event) {
     if (event.target.closest && event.target.closest("label[for='__search'], .md-search")) open();
   });
+
+  /* The interaction that loaded this file may have opened search already. */
+  var active = document.activeElement, toggle = document.getElementById("__search");
+  if ((active && active.closest && active.closest(".md-search")) || (toggle && toggle.checked)) open();
 })();

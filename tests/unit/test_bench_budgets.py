@@ -1,0 +1,85 @@
+"""`make bench-check` judges ours against stock Material from the same run:
+each budget passes on figures that meet it and names the figure that misses."""
+from __future__ import annotations
+
+import copy
+import sys
+
+import pytest
+
+from sitebuild import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts" / "bench"))
+from check_budgets import misses  # noqa: E402
+
+
+def lighthouse(performance=100, tbt=20, lcp=1.0, cls=0, seo=100):
+    return {"performance": performance, "accessibility": 100, "best_practices": 100, "seo": seo,
+            "lcp_s": lcp, "tbt_ms": tbt, "cls": cls, "total_bytes": 40_000,
+            "render_blocking": ["http://x/assets/stylesheets/main.css"]}
+
+
+def visit(compressed):
+    return {"first_visit_compressed": compressed, "fetched_twice": []}
+
+
+GOOD = {
+    "lighthouse": {
+        "ours": {"home": lighthouse(), "embed-aftercare": lighthouse(seo=63)},
+        "stock": {"home": lighthouse(performance=97, tbt=150, lcp=1.8), "embed-aftercare": lighthouse(performance=97, tbt=150, lcp=1.8)},
+    },
+    "visits": {"ours": {"home": visit(40_000), "embed-aftercare": visit(30_000)},
+               "stock": {"home": visit(120_000), "embed-aftercare": visit(120_000)}},
+    "calculator_script": {"compressed": 4_000},
+    "build": {"own_code_overhead_pct": 20.0},
+}
+
+
+def with_change(path: str, value):
+    """GOOD with one figure replaced; path like 'lighthouse.ours.home.tbt_ms'."""
+    results = copy.deepcopy(GOOD)
+    *parents, key = path.split(".")
+    node = results
+    for part in parents:
+        node = node[part]
+    node[key] = value
+    return results
+
+
+def test_figures_within_every_budget_pass():
+    # The embed page's SEO (noindex on purpose) is not judged.
+    assert misses(GOOD) == []
+
+
+@pytest.mark.parametrize("path, value, expected", [
+    ("lighthouse.ours.home.performance", 98, "home: performance 98"),
+    ("lighthouse.stock.home.performance", 100, None),  # 99 would hold alone; stock 100 - 1 = 99 still holds
+    ("lighthouse.ours.home.tbt_ms", 51, "home: TBT 51 ms"),
+    ("lighthouse.stock.home.tbt_ms", 20, "home: TBT 20 ms"),  # not below stock
+    ("lighthouse.ours.home.lcp_s", 1.45, "home: LCP 1.45 s > 0.8 x stock's 1.8 s"),
+    ("lighthouse.ours.home.cls", 0.01, "home: CLS 0.01"),
+    ("lighthouse.ours.home.seo", 92, "home: seo 92 < 100"),
+    ("lighthouse.ours.embed-aftercare.accessibility", 96, "embed-aftercare: accessibility 96 < 100"),
+    ("visits.ours.home.first_visit_compressed", 85_000, "home: first visit 85,000 B > 0.7 x stock's 120,000 B"),
+    ("visits.stock.home.first_visit_compressed", 200_000, None),
+    ("visits.ours.embed-aftercare.fetched_twice", ["/assets/stylesheets/main.css"], "fetched twice on a first visit: /assets/stylesheets/main.css"),
+    ("build.own_code_overhead_pct", 25.5, "our own code adds 25.5 %"),
+])
+def test_each_budget_names_the_figure_that_misses_it(path, value, expected):
+    found = misses(with_change(path, value))
+    if expected is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and expected in found[0], found
+
+
+def test_a_large_first_visit_misses_even_when_stock_is_larger():
+    results = with_change("visits.ours.home.first_visit_compressed", 95_000)
+    results["visits"]["stock"]["home"]["first_visit_compressed"] = 400_000
+    assert [m for m in misses(results) if "92,160 B" in m]
+
+
+def test_a_run_without_lighthouse_or_builds_does_not_pass():
+    results = copy.deepcopy(GOOD)
+    del results["lighthouse"], results["build"]
+    assert len(misses(results)) == 2
