@@ -22,9 +22,11 @@ from .protocol import UnusableEntry, load_protocol
 from .publisher import load_publisher
 from .references import load_references
 from .reviewers import load_reviewers
+from .warning_signs import care_cards_html, care_cards_text, load_warning_signs
 
 PROTOCOL = "_data/protocol.yml"
 REFERENCES = "_data/references.yml"
+WARNING_SIGNS = "_data/warning_signs.yml"
 CLINIC = "_data/clinic.yml"
 INCLUDES = "includes"  # the only folder snippets (--8<--) may read from (mkdocs.yml)
 REVIEWERS = "_data/reviewers.yml"
@@ -109,6 +111,7 @@ def define_env(env) -> None:
         data_problems, load_clinic, docs / CLINIC, _display(docs / CLINIC, root), docs, protocol)
     reviewers = _load_all(data_problems, load_reviewers, docs / REVIEWERS, _display(docs / REVIEWERS, root))
     publisher = _load_all(data_problems, load_publisher, docs / PUBLISHER, _display(docs / PUBLISHER, root))
+    warning_signs = _load_all(data_problems, load_warning_signs, docs / WARNING_SIGNS, _display(docs / WARNING_SIGNS, root))
     log = None if references is None else _load_all(
         data_problems, corrections.load_corrections,
         docs / CORRECTIONS, _display(docs / CORRECTIONS, root), known_pages, reference_keys,
@@ -118,7 +121,7 @@ def define_env(env) -> None:
     # would drop it silently, and expand YAML aliases without limit); so does
     # a data file nothing could be read from.  Otherwise the pages are built
     # and checked too, and the build fails at its end with every problem.
-    if front_matter_problems or any(v is None for v in (references, protocol, clinic, reviewers, publisher, log)):
+    if front_matter_problems or any(v is None for v in (references, protocol, clinic, reviewers, publisher, warning_signs, log)):
         raise DataFileError(problem_report.unique(front_matter_problems + data_problems))
     titles = {src: governance.front_matter(docs.joinpath(src).read_text(encoding="utf-8")).get("title", src) for src in known_pages}
     # Templates (overrides/main.html) read the clinic from config.extra.
@@ -204,7 +207,9 @@ def define_env(env) -> None:
     def schedule_calculator(plan_id: str = "acne-scars") -> str:
         plan_or_fail(plan_id)
         calculator_pages.add(page_src())
-        return render.calculator(protocol, plan_id, clinic, links.to_site_root(links.built_file(page_src())))
+        return render.calculator(protocol, plan_id, clinic, links.to_site_root(links.built_file(page_src())),
+                                 care=(care_cards_html(warning_signs, publisher), care_cards_text(warning_signs, publisher)),
+                                 valid_until=env.page.meta.get("next_review"))
 
     @site_macro
     def aftercare_timeline() -> str:
@@ -223,6 +228,11 @@ def define_env(env) -> None:
         """One copy-paste iframe snippet per patient page, for clinics."""
         pages = [(p.file.src_uri, p.title) for p in env.variables["navigation"].pages]
         return render.embed_snippets(pages, env.conf["site_url"] or "", embed.EMBED_DIR, docs)
+
+    @site_macro
+    def care_cards() -> str:
+        """When to get help: the warning signs as care cards (docs/_data/warning_signs.yml)."""
+        return care_cards_html(warning_signs, publisher)
 
     @site_macro
     def emergency_numbers() -> str:

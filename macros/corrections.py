@@ -22,7 +22,7 @@ from .problems import DataFileError, Problem
 # Data files that hold clinical facts, relative to docs/.  A new file of
 # clinical facts (e.g. warning signs) is added here, and its values then need
 # a log entry like the protocol's.
-CLINICAL_DATA_FILES = ("_data/protocol.yml",)
+CLINICAL_DATA_FILES = ("_data/protocol.yml", "_data/warning_signs.yml")
 ENTRY_KEYS = {"date", "pages", "what", "why", "sources", "fingerprint"}
 FEED_FILE = "corrections.xml"
 COMMAND = "python scripts/fingerprint.py --clinical"

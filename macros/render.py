@@ -1,6 +1,7 @@
 """HTML and Markdown produced from the checked data.  Pure string functions."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import posixpath
 import re
@@ -14,20 +15,15 @@ from .governance import front_matter
 from .protocol import Plan, Protocol, Range
 from .references import Reference
 from .safe_text import markdown_text
-from .schedule import Step, compute_schedule, describe_day, interval_choices
+from . import calculator_text
+from .calculator_text import TEMPLATES, date_in_words, describe_day, fill, interval_text, plural
+from .schedule import Step, compute_schedule, interval_choices
 
 
 def link_from(page_src: str, target_src: str, anchor: str = "") -> str:
     """Relative Markdown link target from one source page to another."""
     relative = posixpath.relpath(target_src, posixpath.dirname(page_src) or ".")
     return relative + (f"#{anchor}" if anchor else "")
-
-
-def interval_text(days: int) -> str:
-    if days % 7 == 0:
-        weeks = days // 7
-        return f"{weeks} week{'s' if weeks != 1 else ''}"
-    return f"{days} days"
 
 
 def range_text(low: int, high: int) -> str:
@@ -66,23 +62,36 @@ def results_note(plan: Plan) -> str:
     return f"Studies judged results {results_time_text(plan)}. Compare with your starting photos, with your clinician."
 
 
-def _checkpoint_list(step: Step, plan: Plan) -> str:
+def _checkpoint_list(step: Step, plan: Plan, start: dt.date | None) -> str:
     if not step.aftercare:
         return escape(results_note(plan))
-    items = "".join(f"<li>Day {c.day}: {escape(c.title)}</li>" for c in step.aftercare)
+    items = "".join(f"<li>{escape(fill(TEMPLATES['milestone'], when=_when(c.day, start), title=c.title))}</li>" for c in step.aftercare)
     return f"<ul>{items}</ul>"
 
 
-def schedule_rows(steps: list[Step], plan: Plan) -> str:
+def _when(day: int, start: dt.date | None) -> str:
+    return fill(TEMPLATES["dayShort"], day=day) if start is None else date_in_words(start + dt.timedelta(days=day))
+
+
+def schedule_rows(steps: list[Step], plan: Plan, start: dt.date | None = None) -> str:
+    """The table's rows; with a `start` date they are what the script shows
+    for that date (the tests compare the two)."""
+    def date_cell(day: int) -> str:
+        if start is None:
+            return "<td data-date-cell hidden></td>"
+        date = start + dt.timedelta(days=day)
+        return f'<td data-date-cell><time datetime="{date.isoformat()}">{escape(date_in_words(date))}</time></td>'
+
     return "\n".join(
-        f'<tr><th scope="row">{escape(step.label)}</th><td>{escape(describe_day(step.day))}</td>'
-        f"<td data-date-cell hidden></td><td>{_checkpoint_list(step, plan)}</td></tr>"
+        f'<tr><th scope="row">{escape(step.label)}</th><td data-days-cell{" hidden" if start else ""}>{escape(describe_day(step.day))}</td>'
+        f"{date_cell(step.day)}<td>{_checkpoint_list(step, plan, start)}</td></tr>"
         for step in steps
     )
 
 
-def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: Clinic = NO_CLINIC) -> dict:
-    """Everything the browser needs, computed here so the rules live in one place.
+def calculator_data(protocol: Protocol, plan: Plan, clinic: Clinic = NO_CLINIC) -> dict:
+    """Everything the browser needs, computed here so the rules and the words
+    live in one place (the scripts hold no reader-facing text).
 
     `defaults` are the clinic's own values where it set them, else the
     plan the calculator starts from (the typical one, or the smallest that
@@ -95,6 +104,8 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: C
                 "sessions": _present(p.sessions),
                 "intervalDays": _present(p.interval_days),
                 "intervalChoices": gap_choices(p, clinic),
+                "intervalLabels": {str(days): interval_text(days) for days in gap_choices(p, clinic)},
+                "summaryName": p.name.lower(),
                 "defaults": {"sessions": clinic.sessions(p), "intervalDays": clinic.interval_days(p)},
                 "defaultsCaption": defaults_caption(p, clinic),
                 "sessionsHint": sessions_hint(p, clinic),
@@ -106,10 +117,7 @@ def calculator_data(protocol: Protocol, plan: Plan, steps: list[Step], clinic: C
             for p in protocol.plans.values()
         },
         "aftercare": [{"id": m.id, "day": m.day, "title": m.title} for m in protocol.aftercare if m.day > 0],
-        "rows": [
-            {"kind": s.kind, "label": s.label, "day": s.day, "aftercare": [{"title": c.title, "day": c.day} for c in s.aftercare]}
-            for s in steps
-        ],
+        "words": calculator_text.words(),
     }
 
 
@@ -163,15 +171,16 @@ def options(values: list[int], label, chosen: int) -> str:
 
 
 def plan_summary(plan: Plan, sessions: int, interval_days: int) -> str:
-    return f"{plan.name.lower()}: {sessions} session{'s' if sessions != 1 else ''}, {interval_text(interval_days)} apart"
+    return fill(TEMPLATES["summary"], plan=plan.name.lower(), sessions=plural("session", sessions), interval=interval_text(interval_days))
 
 
-def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, site_root: str = "") -> str:
+def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, site_root: str = "",
+               care: tuple[str, str] = ("", ""), valid_until: dt.date | None = None) -> str:
     """The calculator: a plain table that works without JavaScript, the data
     for the scripts, and the scripts themselves.  `site_root` leads from the
     page to the site's root (e.g. '../'); the scripts are only loaded on pages
-    that show a calculator, and Material's instant navigation runs them when
-    it swaps such a page in."""
+    that show a calculator.  `care` is the care cards as HTML (the printed
+    plan) and as text (the calendar file); `valid_until` the page's next review."""
     plan = protocol.plan(plan_id)
     sessions, interval_days = clinic.sessions(plan), clinic.interval_days(plan)
     steps = compute_schedule(plan, protocol.aftercare, sessions, interval_days)
@@ -182,10 +191,11 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
     )
     # A <template>, not a <script>: Material's instant navigation re-runs
     # every <script> in the page body as JavaScript, whatever its type.
-    data = escape(json.dumps(calculator_data(protocol, plan, steps, clinic), separators=(",", ":")), quote=False)
-    caption = f"{defaults_caption(plan, clinic)} {plan_summary(plan, sessions, interval_days)}"
+    data = escape(json.dumps(dict(calculator_data(protocol, plan, clinic), careText=care[1]), separators=(",", ":")), quote=False)
+    caption = fill(TEMPLATES["captionDefault"], whose=defaults_caption(plan, clinic), summary=plan_summary(plan, sessions, interval_days))
     return f"""
 <div class="calculator" data-calculator>
+{print_heading(clinic, valid_until)}
 <form class="calculator__form" data-calculator-form data-search-exclude>
 <fieldset>
 <legend>Work out your own dates</legend>
@@ -196,7 +206,8 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
 <div class="calculator__field">
 <label for="{prefix}-start">Date of your first session</label>
 <input type="date" id="{prefix}-start" name="start" min="2000-01-01" max="2099-12-31" aria-describedby="{prefix}-start-hint {prefix}-start-error" data-calculator-start>
-<p class="calculator__hint" id="{prefix}-start-hint">For example 15 March 2027.</p>
+<p class="calculator__hint" id="{prefix}-start-hint">{escape(TEMPLATES["dateHint"])}</p>
+<p class="calculator__chosen" aria-live="polite" data-calculator-chosen></p>
 <p class="calculator__error" id="{prefix}-start-error" data-calculator-error hidden></p>
 </div>
 <div class="calculator__field">
@@ -218,17 +229,34 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
 <p class="calculator__status" role="status" aria-live="polite" data-calculator-status></p>
 <div class="calculator__table md-typeset__scrollwrap"><div class="md-typeset__table"><table data-calculator-table>
 <caption data-calculator-caption>{escape(caption)}</caption>
-<thead><tr><th scope="col">Step</th><th scope="col">Days from first session</th><th scope="col" data-date-cell hidden>Date</th><th scope="col">Aftercare milestones</th></tr></thead>
+<thead><tr><th scope="col">Step</th><th scope="col" data-days-cell>Days from first session</th><th scope="col" data-date-cell hidden>Date</th><th scope="col">Aftercare milestones</th></tr></thead>
 <tbody data-calculator-rows>
 {schedule_rows(steps, plan)}
 </tbody>
 </table></div></div>
+<div class="calculator__cards"><p class="calculator__cards-caption" data-calculator-cards-caption></p><ol data-calculator-cards></ol></div>
+<div class="calculator__print calculator__care">
+<h2>{escape(TEMPLATES["printCareHeading"])}</h2>
+{care[0]}
+</div>
 <template data-calculator-data data-search-exclude>{data}</template>
 <p class="calculator__privacy">Nothing you enter here leaves your device. The dates are worked out by your own browser, and nothing is sent to us or to anyone else.</p>
-<script src="{site_root}assets/javascripts/calendar.js" defer></script>
-<script src="{site_root}assets/javascripts/calculator.js" defer></script>
+<script type="module" src="{site_root}assets/javascripts/calculator.js"></script>
 </div>
 """
+
+
+def print_heading(clinic: Clinic, valid_until: dt.date | None) -> str:
+    """The printed plan's title block (only on paper, after "Print this
+    plan"): the script fills in the start date and the day it is printed."""
+    lines = [f'<p class="calculator__print-title">{escape(TEMPLATES["printTitle"])}</p>']
+    if clinic.shown:
+        lines.append(f"<p>{escape(fill(TEMPLATES['printClinic'], clinic=clinic.name))}</p>")
+    lines.append(f'<p>{escape(TEMPLATES["printStart"])} <span data-calculator-print-start></span></p>')
+    lines.append(f'<p>{escape(TEMPLATES["printedOn"])} <span data-calculator-printed-on></span></p>')
+    if valid_until is not None:
+        lines.append(f"<p>{escape(fill(TEMPLATES['printValidUntil'], date=date_in_words(valid_until, 'full')))}</p>")
+    return f'<div class="calculator__print calculator__print-head">{"".join(lines)}</div>'
 
 
 # --- other tables ------------------------------------------------------------
@@ -327,18 +355,27 @@ def clinic_template_data(clinic: Clinic) -> dict:
     }
 
 
+def plan_link(plan: Plan, page_src: str) -> str:
+    """A line leading to the calculator with this page's plan chosen
+    (the script accepts only known plan ids from the address)."""
+    target = link_from(page_src, "treatment-plan.md") + f"?plan={plan.id}"
+    return f"**Plan your dates:** [work out a schedule for {markdown_text(plan.name.lower())}]({target})."
+
+
 def clinic_contact(clinic: Clinic, plan: Plan | None, page_src: str) -> str:
     """Markdown box at the end of condition and treatment pages: the clinic's
-    contact details and own plan, or neutral advice when no clinic is set."""
+    contact details and own plan, or neutral advice when no clinic is set;
+    on a condition page, a link to the calculator with its plan."""
     questions = link_from(page_src, "safety.md", "questions-to-ask-a-practitioner")
+    dates = [plan_link(plan, page_src)] if plan is not None else []
     if not clinic.shown:
-        return (
-            '\n\n<aside class="clinic-cta" aria-label="Next step" markdown>\n'
+        body = "\n\n".join([
             "**Thinking about microneedling?** Talk it through with a qualified practitioner, "
             "such as a dermatologist, before you book. "
-            f"Take our [questions to ask a practitioner]({questions}) with you.\n"
-            "</aside>\n"
-        )
+            f"Take our [questions to ask a practitioner]({questions}) with you.",
+            *dates,
+        ])
+        return f'\n\n<aside class="clinic-cta" aria-label="Next step" markdown>\n{body}\n</aside>\n'
     # Staff text is Markdown-escaped (shown as typed, never as a link or
     # markup); the addresses were checked to hold only safe characters.
     name = markdown_text(clinic.name)
@@ -352,6 +389,7 @@ def clinic_contact(clinic: Clinic, plan: Plan | None, page_src: str) -> str:
     lines = [f"**Talk to {name}.** " + " · ".join(contact)]
     if plan is not None:
         lines += _clinic_plan_lines(clinic, plan, name)
+    lines += dates
     lines.append(f"Before you book, read our [questions to ask a practitioner]({questions}).")
     body = "\n\n".join(lines)
     return f'\n\n<aside class="clinic-cta" aria-label="Contact {escape(clinic.name)}" markdown>\n{body}\n</aside>\n'

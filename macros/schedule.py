@@ -1,12 +1,13 @@
 """Turn a plan into a dated-free schedule: days counted from the first session.
 
 Pure arithmetic on whole days; the browser adds real dates to these offsets
-(scripts in docs/assets/javascripts/calculator.js do the same sum).
+(docs/assets/javascripts/dates.js does the same sum).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .calculator_text import TEMPLATES, fill
 from .protocol import Milestone, Plan
 
 
@@ -57,17 +58,7 @@ def compute_schedule(plan: Plan, aftercare: tuple[Milestone, ...], sessions: int
     for number in range(1, sessions + 1):
         day = (number - 1) * interval_days
         checkpoints = tuple(Checkpoint(m.id, m.title, day + m.day) for m in aftercare if m.day > 0)
-        steps.append(Step("session", f"Session {number}", day, checkpoints))
-    steps.append(Step("results", "Results check", results_day(plan, sessions, interval_days)))
+        steps.append(Step("session", fill(TEMPLATES["sessionLabel"], n=number), day, checkpoints))
+    steps.append(Step("results", TEMPLATES["resultsLabel"], results_day(plan, sessions, interval_days)))
     return steps
 
-
-def describe_day(day: int) -> str:
-    """'Day 0', 'Day 28 (4 weeks)', 'Day 31 (4 weeks 3 days)'."""
-    if day < 7:
-        return f"Day {day}"
-    whole, rest = divmod(day, 7)
-    weeks_text = f"{whole} week{'s' if whole != 1 else ''}"
-    if rest:
-        weeks_text += f" {rest} day{'s' if rest != 1 else ''}"
-    return f"Day {day} ({weeks_text})"

@@ -53,11 +53,15 @@ def build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedPr
 
 def clinical_fingerprint(project: Path) -> str:
     """The clinical values' fingerprint as CONTRIBUTING.md defines it, computed
-    here on its own: the protocol file parsed, as canonical JSON, SHA-256."""
+    here on its own: the protocol and warning-signs files parsed, as canonical
+    JSON, SHA-256."""
     import yaml
 
-    protocol = project / "docs" / "_data" / "protocol.yml"
-    values = {"_data/protocol.yml": yaml.safe_load(protocol.read_text(encoding="utf-8"))}
+    values = {}
+    for name in ("_data/protocol.yml", "_data/warning_signs.yml"):
+        path = project / "docs" / name
+        if path.is_file():
+            values[name] = yaml.safe_load(path.read_text(encoding="utf-8"))
     text = json.dumps(values, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 

@@ -522,7 +522,7 @@ def main() -> None:
     servers = {name: serve(work / name / "site") for name in BUILDS}
     print("measuring bytes per visit...", flush=True)
     results["visits"] = {name: visits(name, url, transfer, chromium) for name, (url, transfer, _) in servers.items()}
-    scripts = [ROOT / "docs/assets/javascripts" / n for n in ("calculator.js", "calendar.js")]
+    scripts = [ROOT / "docs/assets/javascripts" / n for n in ("calculator.js", "calendar.js", "dates.js")]
     raw_script = b"".join(p.read_bytes() for p in scripts)
     results["calculator_script"] = {"raw": len(raw_script), "compressed": sum(len(gzip.compress(p.read_bytes(), 6)) for p in scripts)}
 

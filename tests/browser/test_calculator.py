@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 import icalendar
 import pytest
+import yaml
 
 from expected import expected_dates, from_first, raw_protocol, start_value
 
@@ -141,6 +142,18 @@ def test_calendar_download_is_valid_icalendar(open_page, site):
         assert event.get("DTSTAMP") and event.get("UID")
     assert len({str(e["UID"]) for e in events}) == len(events)
     assert "Aftercare" in str(events[0]["DESCRIPTION"])
+    # Busy, with a reminder the day before each session; dates in words; when to get help.
+    assert all(str(e["TRANSP"]) == "OPAQUE" for e in events)
+    alarms = [e for e in events if list(e.walk("VALARM"))]
+    assert len(alarms) == start_value(plan["sessions"])
+    assert all(a.decoded("TRIGGER") == -dt.timedelta(hours=15) for e in alarms for a in e.walk("VALARM"))
+    description = str(events[0]["DESCRIPTION"])
+    first_milestone = next(m for m in raw_protocol(site.project)["aftercare"] if m["day"] > 0)
+    second_day = start + dt.timedelta(days=first_milestone["day"])
+    assert f"{second_day.strftime('%a')} {second_day.day} {second_day.strftime('%b')} {second_day.year}:" in description
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", description), "milestone dates in words, not ISO"
+    signs = yaml.safe_load((site.project / "docs/_data/warning_signs.yml").read_text(encoding="utf-8"))
+    assert all(sign in description for sign in signs["emergency"]) and "Get help now" in description
     # Same input, same identifiers: re-importing updates instead of duplicating.
     with page.expect_download() as again:
         page.click("[data-calculator-ics]")
@@ -205,3 +218,140 @@ def test_the_script_words_the_table_exactly_as_the_build_does(browser, request, 
     as_built, as_scripted = tables
     assert len(as_built["rows"]) > 2
     assert as_scripted == as_built
+
+
+def build_protocol(project):
+    """The site's protocol file as the build reads it."""
+    from macros.protocol import load_protocol
+    from macros.references import load_references
+
+    docs = project / "docs"
+    references = load_references(docs / "_data/references.yml", "references.yml")
+    pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    return load_protocol(docs / "_data/protocol.yml", "protocol.yml", pages, set(references))
+
+
+def build_rows_text(protocol, plan_id, sessions, interval, start):
+    """The rows the build writes for these choices (with a date: the same
+    function given the date), as a reader's text."""
+    import html
+
+    from macros.render import schedule_rows
+    from macros.schedule import compute_schedule
+
+    plan = protocol.plan(plan_id)
+    markup = schedule_rows(compute_schedule(plan, protocol.aftercare, sessions, interval), plan, start)
+    rows = re.findall(r"<tr>(.*?)</tr>", markup, re.S)
+    # Hidden cells (the days column once a date is given, the empty date column) are not read.
+    visible = [re.sub(r"<td[^>]*\bhidden\b[^>]*>.*?</td>", " ", r, flags=re.S) for r in rows]
+    return [re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", r))).strip() for r in visible]
+
+
+VARIANTS = [  # plan, sessions (None: the plan's start), interval (index into the choices), date
+    ("acne-scars", None, 0, None),
+    ("acne-scars", "max", -1, "2027-12-03"),
+    ("fine-lines", "min", 0, "2028-02-29"),
+    ("stretch-marks", "max", 0, None),
+]
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: "-".join(str(x) for x in v))
+def test_after_changes_the_script_shows_what_the_build_would(open_page, site, variant):
+    """The script redraws the table with the build's words: after changing the
+    plan, sessions, interval and date, it reads as the build's rows for the
+    same choices."""
+    plan_id, sessions, interval_index, start = variant
+    protocol = build_protocol(site.project)
+    plan = protocol.plan(plan_id)
+    page = open_page(timezone_id="Pacific/Auckland", locale="en-US")
+    page.select_option("[data-calculator-plan]", plan_id)
+    count = {"min": plan.sessions.min, "max": plan.sessions.max, None: plan.sessions.start}[sessions]
+    page.select_option("[data-calculator-sessions]", str(count))
+    gaps = page.locator("[data-calculator-interval] option").evaluate_all("os => os.map(o => +o.value)")
+    page.select_option("[data-calculator-interval]", str(gaps[interval_index]))
+    if start:
+        page.fill("[data-calculator-start]", start)
+        page.locator("[data-calculator-start]").dispatch_event("change")
+    shown = page.locator("[data-calculator]").evaluate(TABLE_TEXT)["rows"]
+    day = dt.date.fromisoformat(start) if start else None
+    assert shown == build_rows_text(protocol, plan_id, count, gaps[interval_index], day)
+    if day:
+        # Worked out here, not by the code: the first row is the start date in words.
+        assert f"{day.strftime('%a')} {day.day} {day.strftime('%b')} {day.year}" in shown[0]
+        assert "Day 0" not in shown[0], "no days-from-first-session column once a date is entered"
+
+
+def enter_date(page, text):
+    page.fill("[data-calculator-start]", text)
+    page.locator("[data-calculator-start]").dispatch_event("change")
+
+
+def test_the_chosen_date_is_shown_in_words_and_the_hint_claims_no_format(open_page):
+    # A US-English browser shows mm/dd/yyyy in the field: the words say which day it is.
+    page = open_page(locale="en-US", timezone_id="America/Sao_Paulo")
+    chosen = page.locator("[data-calculator-chosen]")
+    assert chosen.get_attribute("aria-live") == "polite"
+    assert not chosen.is_visible(), "nothing chosen yet"
+    enter_date(page, "2027-12-03")
+    assert chosen.inner_text() == "You chose Friday 3 December 2027."
+    hint = page.locator("[data-calculator-start]").evaluate(
+        "el => el.getAttribute('aria-describedby').split(' ').map(id => document.getElementById(id).innerText).join(' ')")
+    assert not re.search(r"\d", hint), f"the hint must not show a date format the field may not use: {hint!r}"
+    enter_date(page, "2150-06-01")
+    assert chosen.inner_text() == "", "no words for a date that was refused"
+
+
+@pytest.mark.parametrize("address, plan_id", [
+    ("treatment-plan/?plan=stretch-marks", "stretch-marks"),
+    ("treatment-plan/#plan-fine-lines", "fine-lines"),
+    ("treatment-plan/?plan=constructor", "acne-scars"),  # not a plan id: ignored
+    ("treatment-plan/?plan=%3Cb%3E", "acne-scars"),
+])
+def test_an_address_may_choose_a_known_plan(open_page, site, address, plan_id):
+    page = open_page(address)
+    page.wait_for_selector("[data-calculator][data-ready]", state="attached")
+    assert page.locator("[data-calculator-plan]").input_value() == plan_id
+    name = raw_protocol(site.project)["plans"][plan_id]["name"].lower()
+    assert name in page.locator("[data-calculator-caption]").inner_text().lower()
+
+
+def test_a_condition_page_links_to_its_plan(open_page, site):
+    page = open_page("conditions/stretch-marks/")
+    page.click("text=work out a schedule for stretch marks")
+    page.wait_for_selector("[data-calculator][data-ready]", state="attached")
+    assert page.locator("[data-calculator-plan]").input_value() == "stretch-marks"
+
+
+def test_on_a_phone_each_session_is_a_card_with_dates_in_words(open_page, site):
+    page = open_page(viewport={"width": 375, "height": 800}, locale="en-US")
+    enter_date(page, "2027-12-06")
+    assert not page.locator("[data-calculator-table]").is_visible()
+    assert page.locator("[data-calculator-cards-caption]").inner_text() == page.locator("[data-calculator-caption]").text_content()
+    assert "6 Dec 2027" in page.locator("[data-calculator-cards-caption]").inner_text()
+    cards = page.locator("[data-calculator-cards] > li")
+    plan = acne(site)
+    assert cards.count() == start_value(plan["sessions"]) + 1
+    first = cards.first
+    assert first.locator("h3").inner_text() == "Session 1: Monday 6 December 2027"
+    milestones = first.locator("li").all_inner_texts()
+    # Worked out by hand from the protocol file: day 3 after 6 December 2027 is Thursday 9 December.
+    fading = next(m for m in raw_protocol(site.project)["aftercare"] if m["title"] == "Redness usually fading")
+    fading_day = dt.date(2027, 12, 6) + dt.timedelta(days=fading["day"])
+    assert f"{fading_day.strftime('%a')} {fading_day.day} {fading_day.strftime('%b')}: Redness usually fading" in milestones
+    # Each card is no taller than a phone screen (a table row was about 1,200 px).
+    assert max(c["height"] for c in cards.evaluate_all("cs => cs.map(c => c.getBoundingClientRect())")) < 800
+
+
+def test_on_a_wide_screen_the_table_drops_the_days_column_once_dated(open_page):
+    page = open_page(viewport={"width": 1280, "height": 900})
+    days_header = page.locator("thead [data-days-cell]")
+    assert days_header.is_visible() and not page.locator("[data-calculator-cards]").is_visible()
+    enter_date(page, "2027-12-06")
+    assert not days_header.is_visible()
+    assert page.locator("[data-calculator-rows] tr").first.locator("td").first.is_hidden()
+
+
+def test_without_javascript_a_phone_still_gets_the_table(open_page):
+    page = open_page(java_script_enabled=False, viewport={"width": 375, "height": 800})
+    assert page.locator("[data-calculator-table]").is_visible()
+    assert not page.locator("[data-calculator-cards]").is_visible()

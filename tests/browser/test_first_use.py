@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"viewport": {"width": 390, "height": 800}, "has_touch": True}
 DESKTOP = {"viewport": {"width": 1300, "height": 800}}
-OWN_SCRIPTS = {"search-dialog.js", "print-date.js", "material-on-demand.js", "calendar.js", "calculator.js"}
+OWN_SCRIPTS = {"search-dialog.js", "print-date.js", "material-on-demand.js", "calendar.js", "calculator.js", "dates.js"}
 
 
 def is_bundle(url: str) -> bool:

@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
 from expected import expected_dates, from_first, raw_protocol, start_value
@@ -71,4 +72,55 @@ def test_treatment_plan_prints_with_the_readers_dates(browser, site, paper):
     # The form is for the screen; the plan and its footer are for paper.
     assert "Date of your first session" not in text and "Download to your calendar" not in text
     assert "Next review due:" in text and "Printed from" in text
+    context.close()
+
+
+def print_the_plan(page):
+    """Press "Print this plan" (the browser's print dialog stubbed out), then
+    print as Chromium would."""
+    page.evaluate("window.print = () => {}")
+    page.click("[data-calculator-print]")
+    return printed(page, "A4")
+
+
+@pytest.mark.parametrize("which", ["site", "clinic_site"])
+def test_print_this_plan_is_one_a4_page_with_the_care_cards(browser, request, which):
+    built = request.getfixturevalue(which)
+    data = built.project / "docs" / "_data"
+    signs = yaml.safe_load((data / "warning_signs.yml").read_text(encoding="utf-8"))
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
+    page = context.new_page()
+    page.goto(built.url + "treatment-plan/")
+    page.locator("[data-calculator-start]").fill("2027-12-03")
+    page.locator("[data-calculator-start]").dispatch_event("change")
+    text, reader = print_the_plan(page)
+    flat = re.sub(r"\s+", " ", text)
+    assert len(reader.pages) == 1, f"{len(reader.pages)} pages"
+    # The title block: title, clinic when set, start date, printed on, valid until.
+    assert "Your microneedling plan" in flat and "First session: Friday 3 December 2027" in flat
+    assert f"Printed on: {dt.date.today().strftime('%A')} {dt.date.today().day} " in flat
+    assert "Valid until" in flat
+    clinic = yaml.safe_load((data / "clinic.yml").read_text(encoding="utf-8")) or {}
+    if clinic.get("name"):
+        assert f"Clinic: {clinic['name']}" in flat
+    # The schedule, when to get help, the source address.
+    assert "Fri 3 Dec 2027" in flat
+    for level in ("contact_clinic", "urgent", "emergency"):
+        for sign in signs[level]:
+            assert re.sub(r"\s+", " ", sign) in flat, sign
+    assert built.url + "treatment-plan/" in text.replace("\n", "")
+    # Nothing for the screen or the rest of the page.
+    for web_only in ("Date of your first session", "Download to your calendar", "Print this plan",
+                     "Nothing you enter here leaves your device", "How the plan is worked out"):
+        assert web_only not in flat, web_only
+    context.close()
+
+
+def test_printing_the_page_from_the_menu_still_prints_the_whole_page(browser, site):
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    page.goto(site.url + "treatment-plan/")
+    text, reader = printed(page, "A4")
+    assert "How the plan is worked out" in text and len(reader.pages) > 1
+    assert "Your microneedling plan" not in text, "the plan's title block only with Print this plan"
     context.close()

@@ -6,6 +6,8 @@ import json
 import re
 from urllib.parse import urlparse
 
+import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from expected import from_first, raw_protocol, results_day, session_days, start_value
@@ -74,15 +76,17 @@ def test_calculator_table_matches_the_protocol_file(site):
     assert shown == expected
 
 
-def test_embedded_data_equals_the_table(site):
+def test_the_table_uses_the_words_the_script_receives(site):
+    """The build writes every word once: the plain table and the script's
+    words (no rows the script never reads)."""
     root, data = calculator(site)
+    assert "rows" not in data
+    text = data["words"]["text"]
     rows = root.select("[data-calculator-rows] tr")
-    assert len(rows) == len(data["rows"])
-    for row, entry in zip(rows, data["rows"]):
-        assert row.th.get_text() == entry["label"]
-        assert row.select("td")[0].get_text().startswith(f"Day {entry['day']}")
-        items = [li.get_text() for li in row.select("li")]
-        assert items == [f"Day {c['day']}: {c['title']}" for c in entry["aftercare"]]
+    assert rows[0].th.get_text() == text["sessionLabel"].replace("{n}", "1")
+    assert rows[-1].th.get_text() == text["resultsLabel"]
+    first_title = data["aftercare"][0]
+    assert rows[0].select("li")[0].get_text() == f"Day {first_title['day']}: {first_title['title']}"
 
 
 def test_every_plan_is_offered_with_its_ranges(site):
@@ -121,3 +125,25 @@ def test_calculator_works_without_javascript_markup(site):
     assert table.caption and table.caption.get_text().strip()
     assert all(th.get("scope") == "col" for th in table.select("thead th"))
     assert "leaves your device" in root.get_text()
+
+
+CARE_PAGES = ["aftercare", "safety", "conditions/acne-scars", "conditions/scars", "conditions/stretch-marks",
+              "conditions/pigmentation", "conditions/wrinkles"]
+
+
+@pytest.mark.parametrize("page", CARE_PAGES)
+def test_when_to_get_help_is_care_cards_from_one_list(site, page):
+    """Each page's "When to get help" shows the same three care cards, from
+    docs/_data/warning_signs.yml, each level named in its own heading."""
+    data = site.project / "docs" / "_data"
+    signs = yaml.safe_load((data / "warning_signs.yml").read_text(encoding="utf-8"))
+    countries = yaml.safe_load((data / "site.yml").read_text(encoding="utf-8"))["countries"]
+    document = soup(site.root / page / "index.html")
+    section = document.find(id="when-to-get-help")
+    cards = section.find_all_next("section", class_="care-card", limit=3)
+    assert len(cards) == 3
+    headings = [c.find(["h3"]).get_text() for c in cards]
+    assert headings[0] == "Contact your clinic or a doctor" and headings[1] == "Get help now"
+    assert all(c["emergency"] in headings[2] for c in countries), "the emergency card names each country's number"
+    for card, level in zip(cards, ("contact_clinic", "urgent", "emergency")):
+        assert [li.get_text() for li in card.select("li")] == signs[level]

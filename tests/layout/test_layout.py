@@ -58,7 +58,7 @@ def test_treatment_plan_with_a_date_entered_looks_right(browser, site, width):
     for path in ("treatment-plan/", "embed/treatment-plan/"):
         open_page(page, site.url + path)
         enter_date(page)
-        page.locator("[data-calculator-caption]").filter(has_text="2027").wait_for()
+        page.locator("[data-calculator-chosen]").filter(has_text="2027").wait_for()
         page.wait_for_timeout(300)  # Material's header swaps its title as the page scrolls (0.15 s fade)
         found.update({path: problems} if (problems := layout_problems(page)) else {})
     context.close()

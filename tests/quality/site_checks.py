@@ -141,6 +141,19 @@ VNU_FILTERS = [
         "(not_in_nav in mkdocs.yml), so the label does nothing there. Fixing it means copying Material's navigation "
         "templates, or putting the pages in the patient menu.",
     ),
+    VnuFilter(
+        message=r"^CSS: “container-type”: Property “container-type” doesn't exist\.$",
+        element=r"inline-size",
+        reason="The checker's CSS grammar predates CSS container queries (supported by every current browser since "
+        "2023). The schedule calculator is a size container so that its session cards replace the table whenever "
+        "the calculator is narrow: on a phone, and inside a clinic's narrow frame (overrides/partials/site.css).",
+    ),
+    VnuFilter(
+        message=r"^CSS: Unrecognized at-rule “@container”\.?$",
+        element=r"@container",
+        reason="The checker's CSS grammar predates CSS container queries; the one @container rule switches the "
+        "calculator from its table to session cards when the calculator is narrower than 30em.",
+    ),
 ]
 
 

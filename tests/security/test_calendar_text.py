@@ -10,9 +10,10 @@ from sitebuild import ROOT
 def escape_text(text: str) -> str:
     node = shutil.which("node")
     assert node, "Node.js is needed for this test (it is also needed for the HTML checker; see DEVELOPING.md)"
-    script = ("global.window = {}; require(process.argv[1]); "
-              "process.stdout.write(JSON.stringify(window.ScheduleCalendar.escapeText(process.argv[2])));")
-    result = subprocess.run([node, "-e", script, str(ROOT / "docs/assets/javascripts/calendar.js"), text],
+    module = (ROOT / "docs/assets/javascripts/calendar.js").as_uri()
+    script = (f"import {{ escapeText }} from {json.dumps(module)}; "
+              "process.stdout.write(JSON.stringify(escapeText(process.argv[1])));")
+    result = subprocess.run([node, "--input-type=module", "-e", script, text],
                             capture_output=True, text=True, timeout=30, check=True)
     return json.loads(result.stdout)
 

@@ -27,7 +27,7 @@ def expected_fingerprint(docs) -> str:
 def docs(tmp_path):
     copy = tmp_path / "docs" / "_data"
     copy.mkdir(parents=True)
-    for name in ("protocol.yml", "corrections.yml"):
+    for name in ("protocol.yml", "warning_signs.yml", "corrections.yml"):
         shutil.copy(DOCS / "_data" / name, copy / name)
     return tmp_path / "docs"
 
@@ -64,7 +64,7 @@ def test_a_changed_number_without_an_entry_stops_the_build(docs):
     log = (docs / "_data" / "corrections.yml").read_text(encoding="utf-8").splitlines()
     line = next(n for n, text in enumerate(log, 1) if "fingerprint:" in text and not text.lstrip().startswith("#"))
     assert f"docs/_data/corrections.yml:{line}:" in message
-    assert "the clinical values in docs/_data/protocol.yml have changed since the newest entry" in message
+    assert "the clinical values in docs/_data/protocol.yml, docs/_data/warning_signs.yml have changed since the newest entry" in message
     assert f"'fingerprint: \"{new}\"'" in message and "scripts/fingerprint.py --clinical" in message
 
 

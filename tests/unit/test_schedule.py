@@ -6,7 +6,8 @@ import pytest
 
 from macros.protocol import load_protocol
 from macros.render import interval_range_text, range_text, results_time_text
-from macros.schedule import compute_schedule, describe_day, interval_choices
+from macros.calculator_text import describe_day
+from macros.schedule import compute_schedule, interval_choices
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "protocol" / "valid.yml"
 

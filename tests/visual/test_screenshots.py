@@ -41,7 +41,7 @@ def home(page, site, host):
 def treatment_plan_with_a_date(page, site, host):
     open_page(page, site.url + "treatment-plan/")
     enter_date(page)
-    page.locator("[data-calculator-caption]").filter(has_text="2027").wait_for()
+    page.locator("[data-calculator-chosen]").filter(has_text="2027").wait_for()
 
 
 def aftercare(page, site, host):

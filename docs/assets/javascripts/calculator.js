@@ -1,94 +1,75 @@
-/* Schedule calculator: adds real dates, a calendar file and a print view to
- * the plain table the page already shows.  All clinical numbers come from the
- * JSON block that the build wrote next to the table; this file only adds
- * whole days to a date.  Nothing typed here leaves the browser. */
-(function () {
-  "use strict";
+/* Schedule calculator, page side: adds real dates, session cards, a
+ * calendar file and a print view to the plain table the page already shows.
+ * Numbers and words come from the JSON the build wrote next to the table
+ * (<template data-calculator-data>); dates.js and calendar.js do the sums.
+ * Nothing typed here leaves the browser. */
+import { addDays, describeDay, fill, formatDate, isoDate, parseDate, plural, schedule, summary } from "./dates.js";
+import { buildCalendar } from "./calendar.js";
 
-  var DAY_MS = 86400000;
+function el(tag, text, attrs) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+  return node;
+}
 
-  /* Dates are whole days counted in UTC, so time zones and daylight-saving
-   * changes can never move a session to another day. */
-  function parseDate(text) {
-    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
-    if (!match) return null;
-    var y = +match[1], m = +match[2], d = +match[3];
-    var time = Date.UTC(y, m - 1, d);
-    var date = new Date(time);
-    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-    return time;
+/* A plan named in the address (?plan=acne-scars or #plan-acne-scars), if it is one of ours. */
+function planFromAddress(plans) {
+  const hash = /^#plan-(.+)$/.exec(location.hash);
+  const id = new URLSearchParams(location.search).get("plan") || (hash ? decodeURIComponent(hash[1]) : null);
+  return id !== null && Object.prototype.hasOwnProperty.call(plans, id) ? id : null;
+}
+
+function setup(root) {
+  if (root.hasAttribute("data-ready")) return;
+  root.setAttribute("data-ready", "");
+  const data = JSON.parse(root.querySelector("[data-calculator-data]").content.textContent);
+  const words = data.words, text = words.text, dates = words.dates;
+  const $ = function (name) { return root.querySelector("[data-calculator-" + name + "]"); };
+  const form = $("form"), planSelect = $("plan"), startInput = $("start"), error = $("error"), chosen = $("chosen");
+  const sessionsSelect = $("sessions"), intervalSelect = $("interval"), status = $("status");
+  const icsButton = $("ics"), caption = $("caption"), body = $("rows"), cards = $("cards");
+  const state = { rows: [], start: null, planId: planFromAddress(data.plans) || data.defaultPlan };
+
+  function when(day, start, pattern) {
+    return start === null ? fill(text.dayShort, { day: day }) : formatDate(dates, addDays(start, day), pattern);
   }
 
-  function isoDate(time) {
-    return new Date(time).toISOString().slice(0, 10);
-  }
-
-  /* Made when the first date is shown: setting up a date format costs a
-   * phone a long moment that the page's first seconds do not need. */
-  var dateFormat = null;
-  function longDate(time) {
-    dateFormat = dateFormat || new Intl.DateTimeFormat(undefined, {
-      timeZone: "UTC", weekday: "short", day: "numeric", month: "short", year: "numeric"
+  function fillSelect(select, values, label, selected) {
+    select.textContent = "";
+    values.forEach(function (v) {
+      const option = el("option", label(v), { value: String(v) });
+      option.selected = v === selected;
+      select.appendChild(option);
     });
-    return dateFormat.format(time);
   }
 
-  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
-
-  /* Same wording as macros/schedule.py describe_day. */
-  function describeDay(day) {
-    if (day < 7) return "Day " + day;
-    var text = plural(Math.floor(day / 7), "week");
-    if (day % 7) text += " " + plural(day % 7, "day");
-    return "Day " + day + " (" + text + ")";
+  function choosePlan(planId) {
+    const plan = data.plans[planId], counts = [];
+    for (let n = plan.sessions.min; n <= plan.sessions.max; n++) counts.push(n);
+    planSelect.value = planId;
+    fillSelect(sessionsSelect, counts, String, plan.defaults.sessions);
+    fillSelect(intervalSelect, plan.intervalChoices, function (v) { return plan.intervalLabels[String(v)]; }, plan.defaults.intervalDays);
+    $("sessions-hint").textContent = plan.sessionsHint;
+    $("interval-hint").textContent = plan.intervalHint;
   }
 
-  function intervalText(days) {
-    return days % 7 === 0 ? plural(days / 7, "week") : days + " days";
-  }
-
-  /* Same sum as macros/schedule.py compute_schedule. */
-  function schedule(data, planId, sessions, interval) {
-    var plan = data.plans[planId], rows = [];
-    for (var n = 1; n <= sessions; n++) {
-      var day = (n - 1) * interval;
-      rows.push({
-        kind: "session", label: "Session " + n, day: day,
-        aftercare: data.aftercare.map(function (m) { return { title: m.title, day: day + m.day }; })
-      });
-    }
-    /* Same rule as macros/schedule.py results_day. */
-    var last = (sessions - 1) * interval;
-    var check = Math.max((plan.resultsFromFirst ? 0 : last) + plan.resultsCheckDays, last + interval);
-    rows.push({ kind: "results", label: "Results check", day: check, aftercare: [] });
-    return rows;
-  }
-
-  function el(tag, text, attrs) {
-    var node = document.createElement(tag);
-    if (text !== undefined) node.textContent = text;
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    return node;
-  }
-
-  function when(day, start) {
-    return start === null ? "Day " + day : longDate(start + day * DAY_MS);
-  }
-
-  function renderRows(body, rows, start, plan) {
+  function renderRows(rows, start, plan) {
     body.textContent = "";
     rows.forEach(function (row) {
-      var tr = el("tr");
+      const tr = el("tr");
       tr.appendChild(el("th", row.label, { scope: "row" }));
-      tr.appendChild(el("td", describeDay(row.day)));
-      var dateCell = el("td", "", { "data-date-cell": "" });
+      const days = el("td", describeDay(words, row.day), { "data-days-cell": "" });
+      days.hidden = start !== null;
+      tr.appendChild(days);
+      const dateCell = el("td", "", { "data-date-cell": "" });
       if (start === null) dateCell.hidden = true;
-      else dateCell.appendChild(el("time", longDate(start + row.day * DAY_MS), { datetime: isoDate(start + row.day * DAY_MS) }));
+      else dateCell.appendChild(el("time", formatDate(dates, addDays(start, row.day), "table"), { datetime: isoDate(addDays(start, row.day)) }));
       tr.appendChild(dateCell);
-      var notes = el("td");
+      const notes = el("td");
       if (row.aftercare.length) {
-        var list = el("ul");
-        row.aftercare.forEach(function (c) { list.appendChild(el("li", when(c.day, start) + ": " + c.title)); });
+        const list = el("ul");
+        row.aftercare.forEach(function (c) { list.appendChild(el("li", fill(text.milestone, { when: when(c.day, start, "table"), title: c.title }))); });
         notes.appendChild(list);
       } else {
         notes.textContent = plan.resultsNote;
@@ -98,102 +79,103 @@
     });
   }
 
-  function fillSelect(select, values, label, chosen) {
-    select.textContent = "";
-    values.forEach(function (v) {
-      var option = el("option", label(v), { value: String(v) });
-      option.selected = v === chosen;
-      select.appendChild(option);
-    });
-  }
-
-  function setup(root) {
-    if (root.hasAttribute("data-ready")) return;
-    root.setAttribute("data-ready", "");
-    var data = JSON.parse(root.querySelector("[data-calculator-data]").content.textContent);
-    var $ = function (name) { return root.querySelector("[data-calculator-" + name + "]"); };
-    var form = $("form"), planSelect = $("plan"), startInput = $("start"), error = $("error");
-    var sessionsSelect = $("sessions"), intervalSelect = $("interval"), status = $("status");
-    var icsButton = $("ics"), caption = $("caption"), body = $("rows");
-    var state = { rows: [], start: null, planId: data.defaultPlan };
-
-    function choosePlan(planId) {
-      var plan = data.plans[planId], counts = [];
-      for (var n = plan.sessions.min; n <= plan.sessions.max; n++) counts.push(n);
-      fillSelect(sessionsSelect, counts, String, plan.defaults.sessions);
-      fillSelect(intervalSelect, plan.intervalChoices, intervalText, plan.defaults.intervalDays);
-      /* Worded by the build: a clinic's own values are labelled as the clinic's. */
-      $("sessions-hint").textContent = plan.sessionsHint;
-      $("interval-hint").textContent = plan.intervalHint;
-    }
-
-    function showError(message) {
-      error.textContent = message;
-      error.hidden = !message;
-      if (message) startInput.setAttribute("aria-invalid", "true");
-      else startInput.removeAttribute("aria-invalid");
-    }
-
-    function update(announce) {
-      var plan = data.plans[state.planId];
-      var sessions = +sessionsSelect.value, interval = +intervalSelect.value;
-      var start = null;
-      if (startInput.value || (startInput.validity && startInput.validity.badInput)) {
-        start = parseDate(startInput.value);
-        var year = start === null ? 0 : new Date(start).getUTCFullYear();
-        if (start === null || year < 2000 || year > 2099) {
-          start = null;
-          showError("Enter a real date between the years 2000 and 2099, for example 15 March 2027.");
-        } else showError("");
-      } else showError("");
-      state.rows = schedule(data, state.planId, sessions, interval);
-      state.start = start;
-      state.plan = plan; state.sessions = sessions; state.interval = interval;
-      renderRows(body, state.rows, start, plan);
-      root.querySelectorAll("thead [data-date-cell]").forEach(function (c) { c.hidden = start === null; });
-      icsButton.disabled = start === null;
-      var summary = plan.name + ": " + plural(sessions, "session") + ", " + intervalText(interval) + " apart";
-      var isDefault = sessions === plan.defaults.sessions && interval === plan.defaults.intervalDays;
-      var whose = start !== null ? "Your schedule for " : !isDefault ? "Schedule for " :
-        plan.defaultsCaption + " ";
-      caption.textContent = whose + summary.charAt(0).toLowerCase() + summary.slice(1) +
-        (start === null ? "" : ", starting " + longDate(start));
-      if (announce) {
-        status.textContent = error.hidden
-          ? "Schedule updated. " + summary + (start === null ? "." : ". Last session " + longDate(start + state.rows[sessions - 1].day * DAY_MS) + ".")
-          : error.textContent;
+  /* One card per step for narrow screens (the CSS chooses cards or table). */
+  function renderCards(rows, start, plan) {
+    cards.textContent = "";
+    rows.forEach(function (row) {
+      const item = el("li", undefined, { class: "calculator__card" });
+      item.appendChild(el("h3", fill(text.cardHeading, { label: row.label, when: start === null ? describeDay(words, row.day) : formatDate(dates, addDays(start, row.day), "full") })));
+      if (row.aftercare.length) {
+        const list = el("ul");
+        row.aftercare.forEach(function (c) { list.appendChild(el("li", fill(text.milestone, { when: when(c.day, start, "card"), title: c.title }))); });
+        item.appendChild(list);
+      } else {
+        item.appendChild(el("p", plan.resultsNote));
       }
+      cards.appendChild(item);
+    });
+  }
+
+  function showError(message) {
+    error.textContent = message;
+    error.hidden = !message;
+    if (message) startInput.setAttribute("aria-invalid", "true");
+    else startInput.removeAttribute("aria-invalid");
+  }
+
+  function readStart() {
+    if (!startInput.value && !(startInput.validity && startInput.validity.badInput)) return showError(""), null;
+    const start = parseDate(startInput.value);
+    const year = start === null ? 0 : new Date(start).getUTCFullYear();
+    if (start === null || year < 2000 || year > 2099) return showError(text.dateError), null;
+    showError("");
+    return start;
+  }
+
+  function update(announce) {
+    const plan = data.plans[state.planId];
+    const sessions = +sessionsSelect.value, interval = +intervalSelect.value;
+    const start = readStart();
+    Object.assign(state, { rows: schedule(data, state.planId, sessions, interval), start: start, sessions: sessions, interval: interval });
+    renderRows(state.rows, start, plan);
+    renderCards(state.rows, start, plan);
+    root.querySelectorAll("thead [data-date-cell]").forEach(function (c) { c.hidden = start === null; });
+    root.querySelectorAll("thead [data-days-cell]").forEach(function (c) { c.hidden = start !== null; });
+    root.classList.toggle("calculator--dated", start !== null);
+    chosen.textContent = start === null ? "" : fill(text.chosenDate, { date: formatDate(dates, start, "full") });
+    icsButton.disabled = start === null;
+    const short = summary(data, state.planId, sessions, interval, plan.summaryName);
+    const isDefault = sessions === plan.defaults.sessions && interval === plan.defaults.intervalDays;
+    caption.textContent = $("cards-caption").textContent = start !== null ? fill(text.captionDated, { summary: short, date: formatDate(dates, start, "table") })
+      : isDefault ? fill(text.captionDefault, { whose: plan.defaultsCaption, summary: short })
+        : fill(text.captionChanged, { summary: short });
+    $("print-start").textContent = start === null ? text.printNoStart : formatDate(dates, start, "full");
+    if (announce) {
+      const long = summary(data, state.planId, sessions, interval);
+      status.textContent = !error.hidden ? error.textContent : start === null ? fill(text.statusUpdated, { summary: long })
+        : fill(text.statusUpdatedDated, { summary: long, date: formatDate(dates, addDays(start, state.rows[sessions - 1].day), "table") });
     }
-
-    choosePlan(state.planId);
-    planSelect.addEventListener("change", function () { state.planId = planSelect.value; choosePlan(state.planId); update(true); });
-    [startInput, sessionsSelect, intervalSelect].forEach(function (input) {
-      input.addEventListener("change", function () { update(true); });
-    });
-    startInput.addEventListener("blur", function () { update(false); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); update(true); });
-    $("print").addEventListener("click", function () { window.print(); });
-    icsButton.addEventListener("click", function () {
-      if (state.start === null) return;
-      var file = window.ScheduleCalendar.build(state, location.hostname || "localhost");
-      /* A hidden helper link: readers never see it, so it needs no name. */
-      var link = el("a", "", { href: URL.createObjectURL(new Blob([file], { type: "text/calendar;charset=utf-8" })), download: "microneedling-plan.ics", target: "_self", hidden: "" });
-      document.body.appendChild(link);
-      link.click();
-      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-      status.textContent = "Calendar file downloaded with " + plural(state.rows.length, "event") + ".";
-    });
-    update(false);
   }
 
-  function init() {
-    document.querySelectorAll("[data-calculator]").forEach(setup);
+  function download() {
+    if (state.start === null) return;
+    const plan = data.plans[state.planId];
+    const file = buildCalendar(words, plan, Object.assign({ planId: state.planId, careText: data.careText }, state), new Date(), location.hostname || "localhost");
+    /* A hidden helper link: readers never see it, so it needs no name. */
+    const link = el("a", "", { href: URL.createObjectURL(new Blob([file], { type: "text/calendar;charset=utf-8" })), download: words.calendar.fileName, target: "_self", hidden: "" });
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    status.textContent = fill(text.statusDownloaded, { events: plural(words.plurals.event, state.rows.length) });
   }
 
-  /* This file is loaded by the page that shows the calculator, and Material's
-   * instant navigation runs it again each time it swaps such a page in. */
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init, { once: true });
-  else init();
+  choosePlan(state.planId);
+  planSelect.addEventListener("change", function () { state.planId = planSelect.value; choosePlan(state.planId); update(true); });
+  [startInput, sessionsSelect, intervalSelect].forEach(function (input) {
+    input.addEventListener("change", function () { update(true); });
+  });
+  startInput.addEventListener("input", function () { update(false); });
+  startInput.addEventListener("blur", function () { update(false); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); update(true); });
+  /* "Print this plan" prints the plan alone (body.printing-plan in the
+   * print styles); printing the page from the browser's menu prints the page. */
+  function stampToday() {
+    const now = new Date();
+    $("printed-on").textContent = formatDate(dates, Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()), "full");
+  }
+  $("print").addEventListener("click", function () {
+    stampToday();
+    document.body.classList.add("printing-plan");
+    window.print();
+  });
+  window.addEventListener("beforeprint", stampToday);
+  window.addEventListener("afterprint", function () { document.body.classList.remove("printing-plan"); });
+  icsButton.addEventListener("click", download);
+  update(false);
+}
 
-  window.ScheduleCalculator = { parseDate: parseDate, isoDate: isoDate, schedule: schedule, DAY_MS: DAY_MS };
-})();
+function init() {
+  document.querySelectorAll("[data-calculator]").forEach(setup);
+}
+
+init();
