@@ -19,7 +19,7 @@ from .checks import suggestion
 from .clinic import load_clinic
 from .problems import DataFileError, Problem, locate
 from .protocol import UnusableEntry, load_protocol
-from .publisher import load_publisher
+from .publisher import load_publisher, with_built_repository
 from .references import load_references
 from .reviewers import load_reviewers
 from .warning_signs import care_cards_html, care_cards_text, load_warning_signs
@@ -111,6 +111,8 @@ def define_env(env) -> None:
         data_problems, load_clinic, docs / CLINIC, _display(docs / CLINIC, root), docs, protocol)
     reviewers = _load_all(data_problems, load_reviewers, docs / REVIEWERS, _display(docs / REVIEWERS, root))
     publisher = _load_all(data_problems, load_publisher, docs / PUBLISHER, _display(docs / PUBLISHER, root))
+    if publisher is not None:
+        publisher = _load_all(data_problems, with_built_repository, publisher, os.environ.get("SITE_REPOSITORY", ""))
     warning_signs = _load_all(data_problems, load_warning_signs, docs / WARNING_SIGNS, _display(docs / WARNING_SIGNS, root))
     log = None if references is None else _load_all(
         data_problems, corrections.load_corrections,

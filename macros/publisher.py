@@ -9,13 +9,13 @@ out everywhere, never filled with a placeholder.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from . import strict_yaml
 from .checks import Checker
-from .problems import DataFileError
+from .problems import DataFileError, Problem
 
 KEYS = {"publisher", "description", "contact_email", "repository", "funding", "adverts", "host", "host_records", "countries"}
 COUNTRY_KEYS = {"name", "emergency", "urgent_advice"}
@@ -107,6 +107,19 @@ class Publisher:
             label = "E-mail us about this page" if links else "Report a problem with this page by e-mail"
             links.append((label, f"mailto:{self.contact_email}?" + urlencode({"subject": subject, "body": body}, quote_via=quote)))
         return links
+
+
+def with_built_repository(publisher: Publisher, address: str) -> Publisher:
+    """The publisher with the repository the site is built from (the workflow
+    passes GitHub's own address of it as SITE_REPOSITORY), so that the report
+    link leads to a tracker that exists.  A repository set in the publisher
+    setting wins; no address, no change."""
+    if publisher.repository or not address:
+        return publisher
+    if not GITHUB_REPOSITORY.match(address.rstrip("/")):
+        raise DataFileError([Problem("SITE_REPOSITORY", 1, 1, "", f"'{address}' is not a GitHub repository address; "
+                                     "the workflow sets it to https://github.com/owner/name, or leave it unset")])
+    return replace(publisher, repository=address.rstrip("/"))
 
 
 def load_publisher(path: Path, display_name: str) -> Publisher:

@@ -43,8 +43,9 @@ def build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedPr
     """`mkdocs build --strict` in a copied project; returns the finished process."""
     site_dir = site_dir or project / "site"
     # Test builds use the local address of mkdocs.yml (or set_config's), never
-    # the published SITE_URL that CI sets for `make build`.
-    env = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    # the published SITE_URL (and SITE_REPOSITORY) that CI sets for `make build`.
+    env = {**{k: v for k, v in os.environ.items() if k not in {"SITE_URL", "SITE_REPOSITORY"}},
+           "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,

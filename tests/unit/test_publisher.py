@@ -71,3 +71,18 @@ def test_mistakes_are_named_with_file_and_line(tmp_path, text, where):
     with pytest.raises(DataFileError) as error:
         load(tmp_path, text)
     assert where in str(error.value)
+
+
+def test_the_published_build_links_reports_to_the_repository_it_is_built_from():
+    # As shipped, site.yml names no repository: the workflow's address fills it.
+    from macros.publisher import with_built_repository
+    shipped = load_publisher(ROOT / "docs" / "_data" / "site.yml", "docs/_data/site.yml")
+    assert shipped.repository == ""
+    built = with_built_repository(shipped, "https://github.com/clinic-org/microneedling/")
+    assert built.repository == "https://github.com/clinic-org/microneedling"
+    assert with_built_repository(shipped, "") == shipped
+    own = with_built_repository(built, "https://github.com/someone/else")
+    assert own.repository == "https://github.com/clinic-org/microneedling", "the setting's own address wins"
+    with pytest.raises(DataFileError) as error:
+        with_built_repository(shipped, "https://evil.example/x\" onclick=\"")
+    assert "SITE_REPOSITORY" in str(error.value) and "not a GitHub repository address" in str(error.value)
