@@ -102,6 +102,13 @@ def path_prefix(site_url: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
+# The calculator's scripts are ES modules, which browsers fetch with CORS: an
+# embed frame sandboxed without allow-same-origin has the origin "null" and
+# may load them only with this header.  The files under assets/ are public.
+ASSETS = "assets"
+SHARED_FILES = {"Access-Control-Allow-Origin": "*"}
+
+
 def header_rules(entries: Iterable[tuple[str, bool]], prefix: str, embed_dir: str, full_csp: str, embed_csp: str
                  ) -> list[tuple[str, dict[str, str]]]:
     """(path pattern, headers) for `_headers`, from the site's top-level
@@ -111,7 +118,7 @@ def header_rules(entries: Iterable[tuple[str, bool]], prefix: str, embed_dir: st
     rules = [(prefix + "*", COMMON_HEADERS), (prefix, full)]
     for name, is_folder in sorted(entries):
         if name != embed_dir:
-            rules.append((f"{prefix}{name}/*" if is_folder else prefix + name, full))
+            rules.append((f"{prefix}{name}/*" if is_folder else prefix + name, {**full, **SHARED_FILES} if name == ASSETS else full))
     rules.append((f"{prefix}{embed_dir}/*", {"Content-Security-Policy": embed_csp}))
     return rules
 
@@ -138,6 +145,9 @@ def nginx_snippet(full_csp: str, prefix: str, embed_dir: str, embed_csp: str) ->
              "# Include inside the server { } block that serves the built site/ folder."]
     lines += add({**COMMON_HEADERS, "Content-Security-Policy": full_csp, "X-Frame-Options": "SAMEORIGIN"}, "")
     lines += [f"error_page 404 {header_value(prefix)}404.html;"]
+    lines += [f"location {header_value(prefix + ASSETS)}/ {{"]
+    lines += add({**COMMON_HEADERS, "Content-Security-Policy": full_csp, "X-Frame-Options": "SAMEORIGIN", **SHARED_FILES}, "    ")
+    lines += ["}"]
     lines += [f"location {header_value(prefix + embed_dir)}/ {{"]
     lines += add({**COMMON_HEADERS, "Content-Security-Policy": embed_csp}, "    ")
     lines += ["}"]

@@ -76,6 +76,9 @@ def test_headers_file_gives_each_path_exactly_one_policy():
         headers = headers_for(rules, path)  # refuses a header set twice
         assert headers["Content-Security-Policy"] == "FULL" and headers["X-Frame-Options"] == "SAMEORIGIN", path
         assert headers["Referrer-Policy"] == "no-referrer"
+    # Module scripts load in a sandboxed frame (origin "null") only with CORS; pages never share.
+    assert headers_for(rules, "/assets/javascripts/calculator.js")["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Origin" not in headers_for(rules, "/aftercare/")
     embed = headers_for(rules, "/embed/aftercare/")
     assert embed["Content-Security-Policy"] == "EMBED" and "X-Frame-Options" not in embed
     assert embed["Referrer-Policy"] == "no-referrer"
