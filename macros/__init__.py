@@ -36,24 +36,23 @@ SITE_CSS = "partials/site.css"  # in the theme's custom_dir; inlined in every pa
 # Pages that get a "see a practitioner" or clinic contact box.
 CONTACT_PAGE_TYPES = {"condition", "treatment"}
 
-# Overdue reviews are reported on a logger outside "mkdocs": MkDocs' strict
-# mode counts only warnings of its own loggers, and an overdue page elsewhere
-# must not stop an urgent correction from publishing.
-REVIEW_LOG = logging.getLogger("microneedling.review")
-if not REVIEW_LOG.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("REVIEW DUE - %(message)s"))
-    REVIEW_LOG.addHandler(_handler)
-    REVIEW_LOG.propagate = False
+def _own_logger(name: str, prefix: str) -> logging.Logger:
+    """A logger outside "mkdocs" (MkDocs' strict mode counts only warnings of
+    its own loggers), printing each message after `prefix`."""
+    logger = logging.getLogger(name)
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter(prefix + " - %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
+    return logger
 
+
+# An overdue page elsewhere must not stop an urgent correction from publishing.
+REVIEW_LOG = _own_logger("microneedling.review", "REVIEW DUE")
 # In the live preview the build's problems are printed here (and shown on the
-# pages) instead of stopping the server; outside "mkdocs" for the same reason.
-PREVIEW_LOG = logging.getLogger("microneedling.problems")
-if not PREVIEW_LOG.handlers:
-    _handler = logging.StreamHandler()
-    _handler.setFormatter(logging.Formatter("PROBLEMS - %(message)s"))
-    PREVIEW_LOG.addHandler(_handler)
-    PREVIEW_LOG.propagate = False
+# pages) instead of stopping the server.
+PREVIEW_LOG = _own_logger("microneedling.problems", "PROBLEMS")
 
 
 def _live_preview() -> bool:
