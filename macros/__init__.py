@@ -12,6 +12,7 @@ import shutil
 from html import escape
 from pathlib import Path
 
+from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 
 from . import corrections, embed, governance, links, page_check, page_footer, problem_report, render, security_headers, structured_data
@@ -417,7 +418,7 @@ def on_post_build(env) -> None:
     _write_corrections_feed(env, site_dir)
     problems = [*data["problems"], *links.check_site_links(docs_dir, site_dir, env.conf["use_directory_urls"])]
     if not problems:
-        embed.write_embed_pages(site_dir, skip=_not_embedded(env), site_name=env.conf["site_name"], clinic_name=clinic.name or "")
+        embed.write_embed_pages(site_dir, _embed_pages(env))
         sources = {links.built_file(src, env.conf["use_directory_urls"]) if src.endswith(".md") else src:
                    (f"docs/{src}", docs_dir / src)
                    for src in (p.relative_to(docs_dir).as_posix() for p in [*docs_dir.rglob("*.md"), *docs_dir.rglob("*.svg")])}
@@ -446,16 +447,20 @@ def _show_in_pages(site_dir: Path, docs_dir: Path, problems: list, use_directory
                              encoding="utf-8")
 
 
-def _not_embedded(env) -> frozenset[str]:
-    """Built paths of pages whose front matter says `embed: false` (pages for
-    clinics, not patients).  Every page, in the menu or not: "Embed these
-    pages" is kept out of the patient menu (not_in_nav in mkdocs.yml)."""
-    docs = Path(env.conf["docs_dir"])
-    return frozenset(
-        links.built_file(path.relative_to(docs).as_posix())
-        for path in sorted(docs.rglob("*.md"))
-        if governance.front_matter(path.read_text(encoding="utf-8")).get("embed") is False
-    )
+def _embed_pages(env) -> dict[str, str]:
+    """Built path → embed page, for every page but those whose front matter
+    says `embed: false` (pages for clinics, not patients; in the menu or not:
+    "Embed these pages" is kept out of the patient menu).  Each is rendered
+    with the theme's templates in the context MkDocs gave its full page.
+    The build's own Jinja environment (kept by macros/theme_env_hook.py) has
+    them compiled already; without the hook, a new one compiles them again."""
+    files, nav = env.variables["files"], env.variables["navigation"]
+    theme = getattr(env.conf, "theme_env", None) or env.conf.theme.get_env()
+    return embed.render_embed_pages(theme, {
+        file.dest_uri: get_context(nav, files, env.conf, file.page)
+        for file in files.documentation_pages()
+        if file.page.meta.get("embed") is not False
+    })
 
 
 def _site_link(from_src: str, to_src: str) -> str:

@@ -1,7 +1,7 @@
 """What every page says about itself at its end: who checked it and whether a
 clinician reviewed it, when it is due again, the licence of its text, and how
 to report a problem.  overrides/main.html prints it inside the article, so
-the embed pages (macros/embed.py copies the article) carry the same lines.
+the embed pages (overrides/embed.html shows the same article) carry the same lines.
 
 Pure: the page's review status and the publisher setting in, plain text and
 addresses out (the template escapes them).

@@ -1,37 +1,59 @@
-"""Embed pages and security headers as pure functions: a small page in the
-shape Material builds goes in; what clinics and browsers rely on comes out."""
+"""Embed pages and security headers.  Embed pages: overrides/embed.html
+rendered through the theme's real templates (Material's and ours) for a small
+page; what clinics and browsers rely on comes out.  Headers: pure functions."""
 
-from macros.embed import base_href, embed_page
+import re
+from urllib.parse import urljoin
+
+import pytest
+from mkdocs.commands.build import get_context
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import get_navigation
+from mkdocs.structure.pages import Page
+
+from macros.embed import EMBED_TEMPLATE, base_href, render_embed_pages
 from macros.links import built_file
 from macros.security_headers import content_security_policy, frame_ancestors, header_rules, headers_file
-from sitebuild import headers_for, parse_headers_file
+from sitebuild import ROOT, headers_for, parse_headers_file
 
-MATERIAL_LIKE = """<!doctype html>
-<html lang="en" class="no-js">
-<head>
-<meta charset="utf-8">
-<meta name="description" content="What to do after a session.">
-<link rel="canonical" href="https://example.org/aftercare/">
-<link rel="icon" href="../assets/images/favicon.png">
-<title>Aftercare - Site</title>
-<link rel="stylesheet" href="../assets/stylesheets/main.css">
-<script>__md_scope=new URL("..",location)</script>
-</head>
-<body>
-<header class="md-header"><nav>Site menu</nav></header>
-<aside class="clinic-strip" aria-label="Your clinic"><strong>Riverside</strong></aside>
-<article class="md-content__inner md-typeset">
-<h1 id="aftercare">Aftercare<a class="headerlink" href="#aftercare" title="Link">&para;</a></h1>
+SITE = "https://example.org/"
+CONTENT = """<h1 id="aftercare">Aftercare<a class="headerlink" href="#aftercare" title="Link to this section">&para;</a></h1>
 <p>Wash gently. See <a href="../safety/">safety</a>.</p>
-</article>
-<footer class="md-footer">Footer</footer>
-<script id="__config" type="application/json">{"base": ".."}</script>
-<script src="../assets/javascripts/search-dialog.js" defer></script>
-<script src="../assets/javascripts/print-date.js" defer></script>
-<script src="../assets/javascripts/material-on-demand.js" data-scripts="../assets/javascripts/search-on-demand.js ../assets/javascripts/bundle.a5f9d56c.min.js" defer></script>
-<script src="../assets/javascripts/calculator.js" defer></script>
-</body>
-</html>"""
+<script type="module" src="../assets/javascripts/calculator.js"></script>"""
+RIVERSIDE = {"name": "Riverside", "phone": "020 7946 0000", "phone_link": "tel:+442079460000", "booking_url": "", "logo": ""}
+
+
+def page_context(clinic: dict | None = None, direction: str | None = None):
+    """The theme's Jinja environment and the template context MkDocs gives
+    docs/aftercare.md's full page, with what macros/__init__.py adds to
+    config.extra (no clinic unless given)."""
+    config = load_config(str(ROOT / "mkdocs.yml"), site_url=SITE)
+    config.extra.update(site_css="p{margin:0}", clinic=clinic or {}, material_bundle="assets/javascripts/bundle.x.min.js")
+    if direction:
+        config.theme["direction"] = direction
+    config["nav"] = None  # a menu of this one page
+    files = Files([File("aftercare.md", config.docs_dir, config.site_dir, config.use_directory_urls)])
+    page = Page("Aftercare", files.get_file_from_path("aftercare.md"), config)
+    page.meta = {"description": "What to do after a session."}
+    page.content = CONTENT
+    return config.theme.get_env(), get_context(get_navigation(files, config), files, config, page)
+
+
+def embed_of(**settings) -> str:
+    env, context = page_context(**settings)
+    return render_embed_pages(env, {"aftercare/index.html": context})["aftercare/index.html"]
+
+
+def chrome(html: str) -> list[str]:
+    """What an embed page must not carry: Material's layout around the
+    article and any script that is not a file of the site's own."""
+    found = [name for name in ("md-header", "md-tabs", "md-sidebar", "md-footer", "md-search", "md-top", "md-dialog",
+                               "headerlink")
+             if re.search(r'class="(?:[^"]* )?' + name + r'[" ]', html)]
+    found += [f"#{name}" for name in ("__drawer", "__search") if f'id="{name}"' in html]
+    found += [text for text in ("__md_", "localStorage", "bundle.") if text in html]
+    return found + [f"inline script {tag}" for tag in re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html)]
 
 
 def test_base_href_leads_back_to_the_full_page_folder():
@@ -44,19 +66,40 @@ def test_base_href_leads_back_to_the_full_page_folder():
 
 
 def test_embed_page_keeps_the_content_and_drops_the_chrome():
-    page = embed_page(MATERIAL_LIKE, "aftercare/index.html")
-    assert "Wash gently." in page and "Riverside" in page
-    assert "Site menu" not in page and "Footer" not in page and "&para;" not in page
+    page = embed_of()
+    assert "Wash gently." in page and "&para;" not in page
+    assert chrome(page) == []
+    assert page.startswith("<!doctype html>")
     assert '<meta name="robots" content="noindex">' in page
-    assert '<link rel="canonical" href="https://example.org/aftercare/">' in page
+    assert f'<link rel="canonical" href="{SITE}aftercare/">' in page
+    assert "<title>Aftercare - Microneedling, explained</title>" in page
+    assert '<meta name="description" content="What to do after a session.">' in page
     assert '<base href="../../aftercare/" target="_blank">' in page
-    # Material's scripts read localStorage at start-up; the embed has none of them.
-    assert "bundle." not in page and "__md_scope" not in page and "localStorage" not in page
-    assert "on-demand.js" not in page and "search-dialog.js" not in page
-    assert '<script src="../assets/javascripts/print-date.js" defer></script>' in page
-    assert '<script src="../assets/javascripts/calculator.js" defer></script>' in page
-    assert '<script src="../assets/javascripts/embed.js" defer></script>' in page
-    assert '<link rel="stylesheet" href="../assets/stylesheets/main.css">' in page
+
+    # Every address, read as the browser reads it (against <base>), leads to
+    # the full site's files: the embed page lives at /embed/aftercare/.
+    def resolved(pattern: str) -> list[str]:
+        base = urljoin(SITE + "embed/aftercare/", "../../aftercare/")
+        return [urljoin(base, address) for address in re.findall(pattern, page)]
+
+    assert resolved(r'<script[^>]* src="([^"]*)"') == [SITE + "assets/javascripts/calculator.js",
+                                                      SITE + "assets/javascripts/print-date.js",
+                                                      SITE + "assets/javascripts/embed.js"]
+    assert resolved(r'<link rel="icon" href="([^"]*)"') == [SITE + "assets/images/favicon.svg"]
+    [stylesheet] = resolved(r'<link rel="stylesheet" href="([^"]*)"')
+    assert re.fullmatch(re.escape(SITE) + r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", stylesheet)
+    assert "<style>p{margin:0}</style>" in page, "the site's own styles, as on the full page"
+    assert resolved(r'<a href="([^"]*)"') == [SITE + "safety/", SITE + "aftercare/"], "the page's link, then Open the full page"
+    assert "Open the full page<span class=\"md-visually-hidden\">: Aftercare - Microneedling, explained</span>" in page
+
+
+def test_the_chrome_check_finds_materials_layout():
+    # The same template rendered the way MkDocs renders a full page: Material's
+    # base.html lays it out with header, drawer and inline scripts.
+    env, context = page_context()
+    full = env.get_template(EMBED_TEMPLATE).render(context)
+    assert {"md-header", "md-sidebar", "md-footer", "#__drawer", "__md_", "localStorage", "bundle."} <= set(chrome(full))
+    assert any(found.startswith("inline script") for found in chrome(full))
 
 
 def test_policy_has_no_unsafe_inline_and_frames_as_configured():
@@ -86,14 +129,20 @@ def test_headers_file_gives_each_path_exactly_one_policy():
 def test_embed_page_keeps_the_full_pages_direction():
     # Material's icon and list positions hang on [dir=ltr]/[dir=rtl]: without
     # dir on <body> the Key points icon covered "Key" (issue 13, item 3).
-    assert '<body dir="ltr" class="embed-page">' in embed_page(MATERIAL_LIKE.replace("<body>", '<body dir="ltr">'), "aftercare/index.html")
-    assert '<body dir="rtl" class="embed-page">' in embed_page(MATERIAL_LIKE.replace("<body>", '<body dir="rtl">'), "aftercare/index.html")
-    assert '<body dir="ltr" class="embed-page">' in embed_page(MATERIAL_LIKE, "aftercare/index.html"), "a page without dir reads left to right"
+    assert '<body dir="ltr" class="embed-page">' in embed_of(), "the site's language (English) reads left to right"
+    assert '<body dir="rtl" class="embed-page">' in embed_of(direction="rtl")
+
+
+@pytest.mark.parametrize("clinic", [None, RIVERSIDE])
+def test_embed_page_shows_the_clinic_strip_only_when_a_clinic_is_set(clinic):
+    page = embed_of(clinic=clinic)
+    assert ('class="clinic-strip"' in page) == bool(clinic)
+    assert ('<a href="tel:+442079460000">Call 020 7946 0000</a>' in page) == bool(clinic)
 
 
 def test_embed_page_names_the_site_and_the_clinic_sharing_it_escaped():
-    alone = embed_page(MATERIAL_LIKE, "aftercare/index.html", site_name="Microneedling, explained")
+    alone = embed_of()
     assert '<header class="embed__source"><p><strong>Microneedling, explained</strong>: independent information</p></header>' in alone
-    shared = embed_page(MATERIAL_LIKE, "aftercare/index.html", site_name="Site", clinic_name='Skin & Co <script>"x"</script>')
-    assert ": independent information, shared by Skin &amp; Co &lt;script&gt;&quot;x&quot;&lt;/script&gt;</p>" in shared
+    shared = embed_of(clinic={**RIVERSIDE, "name": 'Skin & Co <script>"x"</script>'})
+    assert ": independent information, shared by Skin &amp; Co &lt;script&gt;&#34;x&#34;&lt;/script&gt;</p>" in shared
     assert "<script>\"x\"" not in shared
