@@ -8,8 +8,10 @@ the browser blocks, and an embed page needs none of them.
 
 `<base href=... target="_blank">` points every relative address at the full
 page's folder, so assets load as they do there and every link opens the full
-site in a new tab, never inside the frame.  Pure string functions: full page
-HTML in, embed page HTML out.
+site in a new tab, never inside the frame; links within the page (citation
+numbers to the page's sources, A to Z letters) are the exception: they are
+pointed back at the embed page itself and stay in the frame.  Pure string
+functions: full page HTML in, embed page HTML out.
 """
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ HEAD_LINKS = re.compile(r'<link rel="(?:stylesheet|icon)" href="[^"]*">')
 # Inline styles of the head, with their <noscript> wrapper where they have one.
 INLINE_STYLE = re.compile(r"<noscript><style>.*?</style></noscript>|<style>.*?</style>", re.S)
 SCRIPT_SRC = re.compile(r'<script src="([^"]*)"[^>]*></script>')
+# A link to a place in the same page: href="#...".
+IN_PAGE_LINK = re.compile(r'<a href="#([^"]*)"')
 
 
 class NotAContentPage(ValueError):
@@ -57,6 +61,15 @@ def base_href(html_path: str) -> str:
     return "../" * (folder.count("/") + 1) + folder
 
 
+def in_page_links(content: str, html_path: str) -> str:
+    """Links to a place in the page, made to stay in the frame: with <base
+    href> a bare '#source-1' would lead to the full page, in a new tab.  The
+    address is the embed page's own, relative to <base>, so following it only
+    scrolls the embed page."""
+    own = to_site_root(html_path) + EMBED_DIR + "/" + page_folder(html_path)
+    return IN_PAGE_LINK.sub(lambda m: f'<a href="{own}#{m.group(1)}" target="_self"', content)
+
+
 def source_line(site_name: str, clinic_name: str = "") -> str:
     """Who the embedded information is from: the independent site, and the
     clinic sharing it when one is set, so the two are never confused."""
@@ -69,7 +82,7 @@ def embed_page(full_html: str, html_path: str, site_name: str = "", clinic_name:
     article = ARTICLE.search(full_html)
     if not article:
         raise NotAContentPage(f"{html_path}: no Material article found")
-    content = HEADERLINK.sub("", article.group(1)).strip()
+    content = in_page_links(HEADERLINK.sub("", article.group(1)).strip(), html_path)
     lang = _first(r'<html lang="([^"]*)"', full_html) or "en"
     # Material's layout rules (icon and list positions) all start with
     # [dir=ltr] or [dir=rtl]: the embed page keeps the full page's direction.

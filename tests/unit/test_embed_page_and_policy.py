@@ -1,5 +1,8 @@
 """Embed pages and security headers as pure functions: a small page in the
 shape Material builds goes in; what clinics and browsers rely on comes out."""
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
 
 from macros.embed import base_href, embed_page
 from macros.links import built_file
@@ -97,3 +100,21 @@ def test_embed_page_names_the_site_and_the_clinic_sharing_it_escaped():
     shared = embed_page(MATERIAL_LIKE, "aftercare/index.html", site_name="Site", clinic_name='Skin & Co <script>"x"</script>')
     assert ": independent information, shared by Skin &amp; Co &lt;script&gt;&quot;x&quot;&lt;/script&gt;</p>" in shared
     assert "<script>\"x\"" not in shared
+
+
+def test_links_within_the_page_stay_in_the_frame():
+    """With <base href> pointing at the full page, a bare '#source-1' would
+    open the full page in a new tab: each link to a place in the page is
+    pointed back at the embed page itself and opens in the frame, while
+    links to other pages still open the full site."""
+    full = MATERIAL_LIKE.replace(
+        "<p>Wash gently.", '<p>Wash gently <sup class="cite">[<a href="#source-1" title="Chu 2021">1</a>]</sup>.', 1)
+    for html_path, embed_url in (("aftercare/index.html", "https://example.org/embed/aftercare/"),
+                                 ("index.html", "https://example.org/embed/")):
+        article = BeautifulSoup(embed_page(full, html_path), "html.parser")
+        base = urljoin(embed_url, article.find("base")["href"])
+        number = article.select_one(".cite a")
+        assert urljoin(base, number["href"]) == embed_url + "#source-1", html_path
+        assert number.get("target") == "_self"
+        other = article.find("a", string="safety")
+        assert other.get("target") is None and urljoin(base, other["href"]) == "https://example.org/safety/"
