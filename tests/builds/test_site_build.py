@@ -128,7 +128,16 @@ def test_calculator_works_without_javascript_markup(site):
 
 
 CARE_PAGES = ["aftercare", "safety", "conditions/acne-scars", "conditions/scars", "conditions/stretch-marks",
-              "conditions/pigmentation", "conditions/wrinkles"]
+              "conditions/pigmentation", "conditions/wrinkles", "how-it-works", "comparisons"]
+
+
+def test_every_when_to_get_help_section_is_the_care_cards(site):
+    """No page keeps its own list of warning signs: every page with a "When
+    to get help" section is one of the pages checked below for the cards."""
+    with_section = sorted(
+        p.relative_to(site.root).parent.as_posix() for p in site.pages()
+        if not p.relative_to(site.root).as_posix().startswith("embed/") and soup(p).find(id="when-to-get-help"))
+    assert with_section == sorted(CARE_PAGES)
 
 
 @pytest.mark.parametrize("page", CARE_PAGES)
