@@ -61,7 +61,7 @@ def test_a_reference_label_with_markup_is_literal_text_in_citations():
     page = rendered(cite(("Alam2014",), {"Alam2014": reference}, []))
     (link,) = page.find_all("a")
     assert link.get_text() == "1" and link["href"] == "#source-1"
-    assert link["aria-label"] == f"Source 1: {label}" and link["title"] == label
+    assert link["aria-label"] == link["title"] == f"Source 1: {label}"
     sources = rendered(page_sources(["Alam2014"], {"Alam2014": reference}, lambda key: "references.md#ref-alam2014"))
     (entry,) = sources.select("li")
     assert entry.a.get_text() == label and entry.a["href"] == "references.md#ref-alam2014"
