@@ -385,6 +385,7 @@ def on_post_page_macros(env) -> None:
         about = next((p for p in data["protocol"].plans.values() if p.page == file.src_uri), None)
         env.markdown += render.clinic_contact(data["clinic"], about, file.src_uri)
     # Last on the page: the sources its citation numbers lead to.
+    env.markdown = render.attach_citations(env.markdown)
     references_page = _site_link(file.src_uri, "references.md")
     env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}")
     # JSON-LD for search engines; overrides/main.html prints it at the end of the page.

@@ -70,6 +70,18 @@ def cite(keys: tuple[str, ...], references: dict[str, Reference], order: list[st
     return f'<sup class="cite" data-search-exclude>[{", ".join(links)}]</sup>'
 
 
+# After a word, a closing bracket, quote or emphasis: never after a list
+# marker ("- ", "1. ") or at the start of a line.
+_SPACE_BEFORE_CITATION = re.compile(r'(?:(?<=[^\W_])|(?<=[)\]%"\'\u2019\u201d])|(?<=\S\*))[ \t]+(?=<sup class="cite")')
+
+
+def attach_citations(markdown: str) -> str:
+    """Each citation joined to the word before it: writers type a space
+    before {{ cite(...) }}, where a line could break and leave the number
+    alone at the start of the next line."""
+    return _SPACE_BEFORE_CITATION.sub("", markdown)
+
+
 def page_sources(order: list[str], references: dict[str, Reference], entry_link) -> str:
     """The numbered list at the end of a page that its citation numbers lead
     to: each source's label, its citation, and a link to its full entry in

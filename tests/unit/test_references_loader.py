@@ -77,3 +77,24 @@ def test_the_page_ends_with_its_sources_each_number_leading_to_its_entry():
     assert third.a.get_text() == "Harris 2015" and third.a["href"] == "../references/#ref-harris2015"
     assert "Harris 2015. A study." in third.get_text()
     assert page_sources([], REFS, str) == "", "a page that cites nothing has no list"
+
+
+def test_a_citation_stays_on_the_line_of_the_word_before_it():
+    """The space typed before {{ cite(...) }} is where a line could break,
+    leaving the number alone at the start of the next line."""
+    from macros.render import attach_citations
+
+    number = cite(("Chu2021",), REFS, [])
+    text = attach_citations(f"Redness can last 7 days {number}.\n\n- {number} starts an item\n")
+    assert f"7 days{number}." in text
+    assert f"- {number} starts an item" in text, "a citation at the start of a line keeps its place"
+
+
+@pytest.mark.parametrize("before, joined", [("7 days", True), ("(PIH)", True), ('"sterile"', True), ("**bold**", True),
+                                            ("-", False), ("1.", False), ("*", False), ("", False)])
+def test_only_a_word_or_its_closing_mark_takes_the_citation(before, joined):
+    from macros.render import attach_citations
+
+    number = cite(("Chu2021",), REFS, [])
+    text = attach_citations(f"{before} {number}")
+    assert text == (f"{before}{number}" if joined else f"{before} {number}")
