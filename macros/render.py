@@ -62,8 +62,8 @@ def cite(keys: tuple[str, ...], references: dict[str, Reference], order: list[st
     a screen reader, and its tooltip, say which source it is."""
     links = []
     for number in number_sources(order, keys):
-        # One text for the name and the tooltip: screen readers do not read
-        # a description that repeats the name.
+        # One text for the name and the tooltip (title), so that a screen
+        # reader that also reads the description hears no second, different label.
         name = f"Source {number}: {attribute_text(references[order[number - 1]].label)}"
         links.append(f'<a href="#{source_anchor(number)}" aria-label="{name}" title="{name}">{number}</a>')
     # Not in the search index: a bare number means nothing in a search result.
