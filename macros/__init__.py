@@ -131,7 +131,7 @@ def define_env(env) -> None:
     env.conf["extra"]["material_bundle"] = _material_bundle()
     env.conf["extra"]["site_css"] = _site_css(env.conf["theme"].custom_dir)
     env.conf["extra"]["publisher_statement"] = publisher.statement()
-    cited: dict[str, set[str]] = {}
+    cited: dict[str, list[str]] = {}  # per page, its sources in order of first citation
     held: set[str] = set()  # pages not rendered as written: they have problems, or show a broken entry
     calculator_pages: set[str] = set()  # pages that show the schedule calculator
 
@@ -202,8 +202,7 @@ def define_env(env) -> None:
         problem = cite_problem(keys)
         if problem:
             raise PluginError(f"{where(next((k for k in keys if k not in references), 'cite('))}: {problem}")
-        cited.setdefault(page_src(), set()).update(keys)
-        return render.cite(keys, references, page_src())
+        return render.cite(keys, references, cited.setdefault(page_src(), []))
 
     @site_macro
     def schedule_calculator(plan_id: str = "acne-scars") -> str:
@@ -354,7 +353,7 @@ def on_pre_page_macros(env) -> None:
     problems += page_check.check_meta(env.page.meta, name, lambda key: governance.field_line(source, key), env.macros)
     problems += page_check.check_page_text(env.markdown, name, first_line, data["macros"], env.env,
                                            data["argument_problem"], data["root"] / INCLUDES)
-    data["cited"][file.src_uri] = set()
+    data["cited"][file.src_uri] = []
     if problems or file.src_uri in data["held"]:
         # Recorded, not raised: the build goes on to check the other pages and
         # fails at its end (on_post_build).  Nothing in this page is executed.
@@ -378,15 +377,18 @@ def on_post_page_macros(env) -> None:
     if file.src_uri in data["held"]:
         return
     source = Path(file.abs_src_path).read_text(encoding="utf-8")
-    problems = governance.check_citations(
-        f"docs/{file.src_uri}", source, env.page.meta.get("references") or [], data["cited"].get(file.src_uri, set())
-    )
+    sources = data["cited"].get(file.src_uri, [])
+    problems = governance.check_citations(f"docs/{file.src_uri}", source, env.page.meta.get("references") or [], set(sources))
     if problems:
         data["problems"].extend(problems)
         return
     if env.page.meta.get("page_type") in CONTACT_PAGE_TYPES:
         about = next((p for p in data["protocol"].plans.values() if p.page == file.src_uri), None)
         env.markdown += render.clinic_contact(data["clinic"], about, file.src_uri)
+    # Last on the page: the sources its citation numbers lead to.
+    env.markdown = render.attach_citations(env.markdown)
+    references_page = _site_link(file.src_uri, "references.md")
+    env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}")
     # JSON-LD for search engines; overrides/main.html prints it at the end of the page.
     site_url = env.conf.get("site_url") or ""
     env.page.meta["structured_data"] = structured_data.to_script_text(structured_data.page_structured_data(

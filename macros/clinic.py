@@ -8,6 +8,7 @@ leave what the evidence supports.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,21 @@ LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 PHONE = re.compile(r"^\+?[0-9 ()./-]+$")
 HEX_COLOUR = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 MIN_CONTRAST = 4.5  # WCAG 2.2 AA for normal text: white text on the brand colour
+# The brand colour is also the colour of links and the clinic's own text
+# (Material's --md-primary-fg-color), on the page and inside its boxes.
+# These are the boxes' backgrounds, as overrides/partials/site.css and
+# Material's palette give them (tests/unit/test_clinic.py checks they match).
+BRAND_TEXT_BACKGROUNDS = {
+    "the page": "#ffffff",
+    "the key points box": "#f4f6f8",
+    "the clinic's box": "#f5f5f5",
+    "the emergency care card": "#fdf0f0",
+}
+# The urgent and emergency care cards' red (site.css .care-card--urgent):
+# a brand colour of that hue would make the clinic strip look like a warning.
+WARNING_RED = "#8a1c1c"
+WARNING_HUE_RANGE = 20  # degrees of hue either side of the warning red (CIELAB)
+WARNING_MIN_CHROMA = 30  # below this a colour reads as grey or brown, not red
 
 
 @dataclass(frozen=True)
@@ -97,14 +113,69 @@ def full_hex(colour: str) -> str:
     return "#" + digits.lower()
 
 
-def darken_until_readable(colour: str) -> str:
-    """The nearest darker shade of `colour` that white text is readable on."""
+def contrast(colour: str, background: str) -> float:
+    """WCAG 2.x contrast ratio of two #rrggbb colours."""
+    lighter, darker = sorted((relative_luminance(colour), relative_luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def darken_until_readable(colour: str, backgrounds: tuple[str, ...] = ("#ffffff",)) -> str:
+    """The nearest darker shade of `colour` that is readable with each of
+    `backgrounds` (white text on it; it as text on each box)."""
     channels = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
     for step in range(101):
         shade = "#" + "".join(f"{round(c * (1 - step / 100)):02x}" for c in channels)
-        if contrast_with_white(shade) >= MIN_CONTRAST:
+        if all(contrast(shade, background) >= MIN_CONTRAST for background in backgrounds):
             return shade
     return "#000000"
+
+
+def hue_and_chroma(colour: str) -> tuple[float, float]:
+    """CIELAB hue angle (degrees) and chroma of #rrggbb (sRGB, D65): how people
+    see a colour's hue, so that 'a red' means the same at any lightness."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
+
+    a, b_ = 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+    return math.degrees(math.atan2(b_, a)) % 360, math.hypot(a, b_)
+
+
+def looks_like_warning(colour: str) -> bool:
+    """A clear red of the care cards' warning hue."""
+    hue, chroma = hue_and_chroma(colour)
+    warning_hue, _ = hue_and_chroma(WARNING_RED)
+    distance = abs((hue - warning_hue + 180) % 360 - 180)
+    return chroma >= WARNING_MIN_CHROMA and distance <= WARNING_HUE_RANGE
+
+
+def brand_colour_problem(colour: str) -> str | None:
+    """Why a brand colour (#rrggbb) would clash with the page: white text on
+    it unreadable, it unreadable as text on the page or a box, or a red that
+    makes the clinic's strip and box look like an urgent care card."""
+    # The hue first: no shade of a warning red would do.
+    if looks_like_warning(colour):
+        return (f"{colour} is a red like the urgent and emergency care cards ({WARNING_RED}), so the clinic's strip "
+                "and box could be mistaken for a warning; choose a colour of another hue, such as a blue, green "
+                "or purple (e.g. '#0d47a1', '#1b5e20' or '#6a1b9a')")
+    # A shade readable everywhere the colour is used (the boxes are all light:
+    # what is readable on them is readable under white text too).
+    shade = darken_until_readable(colour, tuple(BRAND_TEXT_BACKGROUNDS.values()))
+    ratio = contrast_with_white(colour)
+    if ratio < MIN_CONTRAST:
+        return (f"white text on {colour} has a contrast of {ratio:.2f}:1; it needs at least "
+                f"{MIN_CONTRAST}:1 to be readable (WCAG AA); a darker shade such as '{shade}' would pass")
+    box, background = min(BRAND_TEXT_BACKGROUNDS.items(), key=lambda item: contrast(colour, item[1]))
+    ratio = contrast(colour, background)
+    if ratio < MIN_CONTRAST:
+        return (f"links in {colour} on {box} ({background}) have a contrast of {ratio:.2f}:1; text needs at least "
+                f"{MIN_CONTRAST}:1 on the page and on every box (WCAG AA); a darker shade such as '{shade}' would pass")
+    return None
 
 
 
@@ -164,11 +235,9 @@ def _clinic(check: Checker, root: dict, docs_dir: Path, protocol: Protocol) -> C
             check.fail(("brand_colour",), f"'{colour}' is not a colour; write it as # and 6 hexadecimal digits, e.g. '#1b5e20'")
         else:
             colour = full_hex(colour)
-            ratio = contrast_with_white(colour)
-            if ratio < MIN_CONTRAST:
-                check.fail(("brand_colour",), f"white text on {colour} has a contrast of {ratio:.2f}:1; it needs at least "
-                                              f"{MIN_CONTRAST}:1 to be readable (WCAG AA); a darker shade such as "
-                                              f"'{darken_until_readable(colour)}' would pass")
+            problem = brand_colour_problem(colour)
+            if problem:
+                check.fail(("brand_colour",), problem)
     plans = _clinic_plans(check, root.get("plans"), protocol)
     origins = embed_origins(check, root.get("embed_origins"))
     return Clinic(name, phone, booking, address, logo, colour, plans, origins)

@@ -6,6 +6,12 @@ keeps the full page's article (content, clinic box, review dates) and
 stylesheets, and has no header, navigation, search, footer or Material
 scripts (those read localStorage at start-up, which throws in a frame whose
 storage the browser blocks; an embed page needs none of them).
+
+`<base href=... target="_blank">` points every relative address at the full
+page's folder, so every link opens the full site in a new tab, never inside
+the frame; links within the page (citation numbers to the page's sources,
+A to Z letters) are the exception: they are pointed back at the embed page
+itself and stay in the frame.
 """
 from __future__ import annotations
 
@@ -17,12 +23,16 @@ from pathlib import Path
 
 from jinja2 import Environment, Template, nodes
 
+from .links import to_site_root
+
 EMBED_DIR = "embed"
 EMBED_TEMPLATE = "embed.html"  # in the theme's custom_dir (overrides/)
 EMBED_BLOCK = "embed_page"
 # The toc extension's permalink after each heading: on an embed page it would
 # only open the full page at that heading in a new tab.
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+# A link to a place in the same page: href="#...".
+IN_PAGE_LINK = re.compile(r'<a href="#([^"]*)"')
 
 
 def page_folder(html_path: str) -> str:
@@ -39,6 +49,15 @@ def base_href(html_path: str) -> str:
     address the full page's blocks write then works unchanged."""
     folder = page_folder(html_path)
     return "../" * (folder.count("/") + 1) + folder
+
+
+def in_page_links(content: str, html_path: str) -> str:
+    """Links to a place in the page, made to stay in the frame: with <base
+    href> a bare '#source-1' would lead to the full page, in a new tab.  The
+    address is the embed page's own, relative to <base>, so following it only
+    scrolls the embed page."""
+    own = to_site_root(html_path) + EMBED_DIR + "/" + page_folder(html_path)
+    return IN_PAGE_LINK.sub(lambda m: f'<a href="{own}#{m.group(1)}" target="_self"', content)
 
 
 def _template_chain(env: Environment, name: str) -> Iterator[Template]:
@@ -61,7 +80,7 @@ def render_embed_pages(env: Environment, contexts: Mapping[str, Mapping]) -> dic
     pages = {}
     for html_path, page_context in contexts.items():
         page = copy.copy(page_context["page"])
-        page.content = HEADERLINK.sub("", page.content or "")
+        page.content = in_page_links(HEADERLINK.sub("", page.content or ""), html_path)
         context = template.new_context({**page_context, "page": page, "embed_base_href": base_href(html_path)})
         for parent in parents:
             for name, block in parent.blocks.items():

@@ -1,4 +1,5 @@
-"""The reference list: one entry per key, cited in pages as [Label Year]."""
+"""The reference list: one entry per key, cited in pages by number ([1, 3]),
+each page ending with a numbered list of its own sources (macros/render.py)."""
 from __future__ import annotations
 
 import re

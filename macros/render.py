@@ -14,7 +14,7 @@ from .links import built_file
 from .governance import front_matter
 from .protocol import Plan, Protocol, Range
 from .references import Reference
-from .safe_text import markdown_text
+from .safe_text import attribute_text, markdown_text
 from . import calculator_text
 from .calculator_text import TEMPLATES, date_in_words, describe_day, fill, interval_text, plural
 from .schedule import Step, compute_schedule, interval_choices
@@ -39,11 +39,62 @@ def interval_range_text(interval: Range) -> str:
     return f"{interval.min} to {interval.max} days"
 
 
-def cite(keys: tuple[str, ...], references: dict[str, Reference], page_src: str) -> str:
-    links = "; ".join(
-        f"[{markdown_text(references[key].label)}]({link_from(page_src, 'references.md', references[key].anchor)})" for key in keys
+SOURCES_HEADING = "Sources for this page"
+
+
+def source_anchor(number: int) -> str:
+    return f"source-{number}"
+
+
+def number_sources(order: list[str], keys: tuple[str, ...]) -> list[int]:
+    """The page's numbers for `keys`, ascending and each once: a source keeps
+    the number of its first citation on the page; a new one takes the next.
+    `order` (the page's sources so far, in order of first citation) grows."""
+    for key in keys:
+        if key not in order:
+            order.append(key)
+    return sorted({order.index(key) + 1 for key in keys})
+
+
+def cite(keys: tuple[str, ...], references: dict[str, Reference], order: list[str]) -> str:
+    """Short numbered links, e.g. [1, 3], each to its entry in the page's own
+    list of sources (page_sources).  On screen the number alone; its name for
+    a screen reader, and its tooltip, say which source it is."""
+    links = []
+    for number in number_sources(order, keys):
+        # One text for the name and the tooltip (title), so that a screen
+        # reader that also reads the description hears no second, different label.
+        name = f"Source {number}: {attribute_text(references[order[number - 1]].label)}"
+        links.append(f'<a href="#{source_anchor(number)}" aria-label="{name}" title="{name}">{number}</a>')
+    # Not in the search index: a bare number means nothing in a search result.
+    return f'<sup class="cite" data-search-exclude>[{", ".join(links)}]</sup>'
+
+
+# After a word, a closing bracket, quote or emphasis: never after a list
+# marker ("- ", "1. ") or at the start of a line.
+_SPACE_BEFORE_CITATION = re.compile(r'(?:(?<=[^\W_])|(?<=[)\]%"\'\u2019\u201d])|(?<=\S\*))[ \t]+(?=<sup class="cite")')
+
+
+def attach_citations(markdown: str) -> str:
+    """Each citation joined to the word before it: writers type a space
+    before {{ cite(...) }}, where a line could break and leave the number
+    alone at the start of the next line."""
+    return _SPACE_BEFORE_CITATION.sub("", markdown)
+
+
+def page_sources(order: list[str], references: dict[str, Reference], entry_link) -> str:
+    """The numbered list at the end of a page that its citation numbers lead
+    to: each source's label, its citation, and a link to its full entry in
+    the reference list (`entry_link(key)`: the entry's address from this page)."""
+    if not order:
+        return ""
+    items = "\n".join(
+        f'<li id="{source_anchor(number)}"><a href="{escape(entry_link(key))}">{escape(references[key].label)}</a>: '
+        f"{escape(references[key].citation)}</li>"
+        for number, key in enumerate(order, start=1)
     )
-    return f'<span class="cite">[{links}]</span>'
+    return (f"\n\n## {SOURCES_HEADING} {{#page-sources data-search-exclude}}\n\n"
+            f'<ol class="page-sources" data-search-exclude>\n{items}\n</ol>\n')
 
 
 # --- schedule calculator -------------------------------------------------

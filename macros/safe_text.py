@@ -78,3 +78,11 @@ def url_problem(value: str, max_length: int) -> str | None:
 def markdown_text(value: str) -> str:
     """`value` as literal text inside Markdown: no emphasis, link, heading or HTML."""
     return html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", value), quote=False)
+
+
+def attribute_text(value: str) -> str:
+    """`value` inside a quoted HTML attribute of inline HTML in Markdown (a
+    citation's aria-label and title): Python-Markdown reads links and
+    emphasis across inline tags, so every character either language treats
+    as syntax is written as a character reference."""
+    return "".join(f"&#{ord(c)};" if c in "<>&\"'" or _MARKDOWN_SPECIAL.fullmatch(c) else c for c in value)

@@ -47,6 +47,14 @@ def test_aftercare_handout(browser, site, paper):
     # Every day of the aftercare table is printed (the table is not cut off).
     for milestone in raw_protocol(site.project)["aftercare"]:
         assert milestone["title"] in text, milestone["title"]
+    # The citation numbers and the list they lead to: on paper, [1] means the
+    # first entry of "Sources for this page", printed at the end.
+    flat = text.replace("\n", " ")
+    assert "7 days[1]" in flat.replace(" [", "["), "the first citation prints as a short number"
+    sources = flat.split("Sources for this page", 1)[1]
+    references = yaml.safe_load((site.project / "docs" / "_data" / "references.yml").read_text(encoding="utf-8"))
+    first = re.search(r'cite\("([^"]+)"', (site.project / "docs" / "aftercare.md").read_text(encoding="utf-8"))[1]
+    assert sources.lstrip().startswith("1. " + references[first]["label"]), sources[:80]
     # The footer: address, review dates and the day it was printed.
     assert site.url + "aftercare/" in text.replace("\n", "")
     assert "Checked by our editors on" in text.replace("\n", " ") and "Next review due:" in text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlparse
+from urllib.parse import urljoin, urlparse
 
 import pytest
 import yaml
@@ -128,7 +128,16 @@ def test_calculator_works_without_javascript_markup(site):
 
 
 CARE_PAGES = ["aftercare", "safety", "conditions/acne-scars", "conditions/scars", "conditions/stretch-marks",
-              "conditions/pigmentation", "conditions/wrinkles"]
+              "conditions/pigmentation", "conditions/wrinkles", "how-it-works", "comparisons"]
+
+
+def test_every_when_to_get_help_section_is_the_care_cards(site):
+    """No page keeps its own list of warning signs: every page with a "When
+    to get help" section is one of the pages checked below for the cards."""
+    with_section = sorted(
+        p.relative_to(site.root).parent.as_posix() for p in site.pages()
+        if not p.relative_to(site.root).as_posix().startswith("embed/") and soup(p).find(id="when-to-get-help"))
+    assert with_section == sorted(CARE_PAGES)
 
 
 @pytest.mark.parametrize("page", CARE_PAGES)
@@ -147,3 +156,54 @@ def test_when_to_get_help_is_care_cards_from_one_list(site, page):
     assert all(c["emergency"] in headings[2] for c in countries), "the emergency card names each country's number"
     for card, level in zip(cards, ("contact_clinic", "urgent", "emergency")):
         assert [li.get_text() for li in card.select("li")] == signs[level]
+
+
+def cited_keys_in_order(markdown_source: str) -> list[str]:
+    """The page's sources in order of first citation, read from its Markdown."""
+    keys = re.findall(r'"([^"]+)"', " ".join(re.findall(r"\{\{\s*cite\(([^)]*)\)\s*\}\}", markdown_source)))
+    return list(dict.fromkeys(keys))
+
+
+def test_citations_are_numbers_leading_to_the_pages_own_list_of_sources(site):
+    """Every page cites by short numbers, numbered in order of first citation
+    on that page (the third source cited is 3); each number leads to its
+    entry in the page's "Sources for this page", which names that source and
+    links to its full entry in the reference list."""
+    docs = site.project / "docs"
+    labels = {key: entry["label"] for key, entry in
+              yaml.safe_load((docs / "_data" / "references.yml").read_text(encoding="utf-8")).items()}
+    checked = 0
+    for source in sorted(docs.rglob("*.md")):
+        expected = cited_keys_in_order(source.read_text(encoding="utf-8"))
+        built = source.relative_to(docs).with_suffix("").as_posix().removesuffix("index").rstrip("/")
+        document = soup(site.root / built / "index.html")
+        article = document.find("article")
+        numbers = article.select("sup.cite a")
+        if not expected:
+            assert not numbers and not article.select("#page-sources"), source
+            continue
+        checked += 1
+        for link in numbers:
+            n = int(link.get_text())
+            assert link["href"] == f"#source-{n}", source
+            assert link["aria-label"] == f"Source {n}: {labels[expected[n - 1]]}", source
+            assert "[" not in link.get_text() and link.get_text().isdigit()
+        assert sorted({int(a.get_text()) for a in numbers}) == list(range(1, len(expected) + 1)), source
+        entries = article.select("ol.page-sources > li")
+        assert [li["id"] for li in entries] == [f"source-{n}" for n in range(1, len(expected) + 1)], source
+        for li, key in zip(entries, expected):
+            assert li.a.get_text() == labels[key]
+            target = urlparse(urljoin(site.url + built + "/", li.a["href"]))
+            assert (target.path, target.fragment) == ("/references/", f"ref-{key.lower()}"), source
+        # The embed version: the same numbers, leading to its own list, inside the frame.
+        embed = soup(site.root / "embed" / built / "index.html")
+        embed_url = site.url + "embed/" + (built + "/" if built else "")
+        base = urljoin(embed_url, embed.find("base")["href"])
+        for link in embed.select("article sup.cite a"):
+            assert urljoin(base, link["href"]) == f"{embed_url}#source-{link.get_text()}"
+            assert link["target"] == "_self"
+    assert checked >= 15, "most pages cite sources"
+    # Independently of the above: the aftercare page's third source.
+    third = cited_keys_in_order((docs / "aftercare.md").read_text(encoding="utf-8"))[2]
+    entry = soup(site.root / "aftercare" / "index.html").find(id="source-3")
+    assert entry.a.get_text() == labels[third]

@@ -50,3 +50,25 @@ def test_a_frame_with_sideways_scrolling_is_reported(browser, clinic_site, clini
     problems = frame_problems(page, clinic_site.url + "embed/treatment-plan/", 343, css=".calculator select { min-width: 30rem !important; }")
     context.close()
     assert any("the frame scrolls sideways" in p for p in problems), problems
+
+
+def test_a_citation_number_in_a_frame_leads_to_the_sources_inside_the_frame(browser, clinic_site, clinic_host):
+    """The embed page's <base href> sends its links to the full site in a new
+    tab; a citation number leads to the page's own list of sources, so it
+    stays in the frame (macros/embed.py, in_page_links)."""
+    context, page = open_host(browser, clinic_host, 343)
+    embed_url = clinic_site.url + "embed/aftercare/"
+    frame_problems(page, embed_url, 343)
+    frame = next(f for f in page.frames if f.url == embed_url)
+    popups = []
+    context.on("page", lambda opened: popups.append(opened))
+    number = frame.locator("article sup.cite a").first
+    label = number.get_attribute("aria-label")
+    number.click()
+    page.wait_for_timeout(500)
+    assert popups == [], "the number opened a new tab"
+    assert frame.url == embed_url + "#source-1"
+    target = frame.locator(":target")
+    assert target.get_attribute("id") == "source-1"
+    assert label == "Source 1: " + target.locator("a").inner_text()
+    context.close()

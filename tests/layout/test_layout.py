@@ -71,7 +71,8 @@ BROKEN = {
     "form wider than the phone": (
         "treatment-plan/", 375, ".calculator select { min-width: 30rem !important; }", "the page scrolls sideways"),
     "element sticking out of the page": (
-        "aftercare/", 375, ".cite a { white-space: nowrap; } .cite { white-space: nowrap; display: inline-block; width: 500px; }", "outside the page"),
+        "aftercare/", 375, ".cite a { white-space: nowrap; } .cite { white-space: nowrap; display: inline-block; width: 500px; line-height: 1 !important; }",
+        "outside the page"),
     "text clipped by its box": (
         "", 320, ".md-typeset .admonition.abstract { overflow: hidden; } .md-typeset .admonition.abstract li { white-space: nowrap; }", "clips its content"),
     "table scrolling sideways": (
@@ -92,6 +93,8 @@ BROKEN = {
     "tap targets too small and too close": (
         "glossary/", 375, ".jump-links a { min-width: 0 !important; min-height: 0 !important; width: auto !important; height: auto !important; padding: 0 !important; margin: 0 !important; }",
         "needs 24 x 24 px or spacing"),
+    "citation numbers too small to tap apart": (
+        "aftercare/", 375, ".md-typeset .cite a { padding: 0 !important; }", "needs 24 x 24 px or spacing"),
     "print-only text on screen": (
         "aftercare/", 375, ".review-info p.print-only { display: flex !important; }", "is meant for print but shows on screen"),
 }

@@ -14,7 +14,7 @@ from macros.logo import svg_problem
 from macros.problems import DataFileError
 from macros.protocol import Plan, Protocol, Range
 from macros.references import Reference
-from macros.render import cite, clinic_contact, plans_overview
+from macros.render import cite, clinic_contact, page_sources, plans_overview
 from macros.safe_text import markdown_text
 
 HOSTILE_TEXT = [
@@ -58,10 +58,14 @@ def test_a_plan_name_with_html_is_literal_text_in_the_plans_table():
 def test_a_reference_label_with_markup_is_literal_text_in_citations():
     label = "Alam](javascript:alert(1)) <b>2014</b>"
     reference = Reference("Alam2014", label, "Citation.", "abstract")
-    page = rendered(cite(("Alam2014",), {"Alam2014": reference}, "faq.md"))
+    page = rendered(cite(("Alam2014",), {"Alam2014": reference}, []))
     (link,) = page.find_all("a")
-    assert link.get_text() == label and link["href"] == "references.md#ref-alam2014"
-    assert page.find("b") is None
+    assert link.get_text() == "1" and link["href"] == "#source-1"
+    assert link["aria-label"] == link["title"] == f"Source 1: {label}"
+    sources = rendered(page_sources(["Alam2014"], {"Alam2014": reference}, lambda key: "references.md#ref-alam2014"))
+    (entry,) = sources.select("li")
+    assert entry.a.get_text() == label and entry.a["href"] == "references.md#ref-alam2014"
+    assert page.find("b") is None and sources.find("b") is None
 
 
 def test_clinic_text_in_the_contact_box_is_literal():

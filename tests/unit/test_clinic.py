@@ -128,3 +128,81 @@ def test_pages_credit_the_clinic_only_with_the_value_it_set():
     box = clinic_contact(clinic, ACNE, "conditions/acne-scars.md")
     assert "Riverside Skin Clinic usually plans 5 weeks between sessions for acne scars. This is the clinic's own " \
            "choice, within what studies used: 2 to 6 weeks apart." in box
+
+
+# --- the brand colour beside the page's boxes -------------------------------------------
+
+ROOT = Path(__file__).parents[2]
+
+
+def relative_luminance_of(colour: str) -> float:
+    """WCAG 2.x relative luminance, written out here independently of macros/clinic.py."""
+    def linear(c):
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (linear(int(colour[i:i + 2], 16)) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def ratio(a: str, b: str) -> float:
+    la, lb = sorted((relative_luminance_of(a), relative_luminance_of(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def load_colour(tmp_path, colour: str) -> list[str]:
+    (tmp_path / "clinic.yml").write_text(f'name: Riverside\nphone: "+44 20 7946 0000"\nbrand_colour: "{colour}"\n')
+    try:
+        load(tmp_path / "clinic.yml", tmp_path)
+    except DataFileError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+@pytest.mark.parametrize("colour", ["#8a1c1c", "#b71c1c", "#c62828", "#d32f2f", "#bf360c"])
+def test_a_red_like_the_urgent_care_cards_is_refused(tmp_path, colour):
+    """Each of these passes the contrast rules with white text (checked
+    below): only the hue makes the clinic strip look like a warning."""
+    assert ratio(colour, "#ffffff") >= 4.5
+    (problem,) = load_colour(tmp_path, colour)
+    assert problem.startswith("clinic.yml:3:15: brand_colour:"), problem
+    assert "red like the urgent and emergency care cards" in problem and "'#0d47a1'" in problem
+
+
+@pytest.mark.parametrize("colour, box", [("#1976d2", "#f4f6f8"), ("#0277bd", "#f4f6f8"), ("#767676", "#f4f6f8")])
+def test_a_colour_readable_under_white_text_but_not_in_the_boxes_is_refused(tmp_path, colour, box):
+    """White text on these passes (4.5:1), but as links in the key points
+    box (and the emergency care card) they fall below 4.5:1."""
+    assert ratio(colour, "#ffffff") >= 4.5 and ratio(colour, box) < 4.5
+    (problem,) = load_colour(tmp_path, colour)
+    assert problem.startswith("clinic.yml:3:15: brand_colour:"), problem
+    assert f"links in {colour} on the" in problem and "darker shade such as '#" in problem
+    shade = problem.split("darker shade such as '")[1][:7]
+    assert all(ratio(shade, bg) >= 4.5 for bg in ("#ffffff", "#f4f6f8", "#f5f5f5", "#fdf0f0"))
+    assert load_colour(tmp_path, shade) == [], "the suggested shade is accepted"
+
+
+@pytest.mark.parametrize("colour", ["#1b5e20", "#0d47a1", "#6a1b9a", "#ad1457", "#00695c", "#795548", "#37474f"])
+def test_colours_that_do_not_clash_are_accepted(tmp_path, colour):
+    assert load_colour(tmp_path, colour) == []
+
+
+def test_the_checked_backgrounds_are_those_of_the_stylesheets():
+    """The boxes' colours are written in the CSS: if they change, the
+    brand colour check must change with them."""
+    from macros.clinic import BRAND_TEXT_BACKGROUNDS, WARNING_RED
+
+    css = (ROOT / "overrides" / "partials" / "site.css").read_text(encoding="utf-8")
+
+    def rule(selector: str) -> str:
+        return css.split(selector + " {", 1)[1].split("}", 1)[0]
+
+    assert "background: #f4f6f8" in rule(".md-typeset .admonition.abstract")
+    assert BRAND_TEXT_BACKGROUNDS["the key points box"] == "#f4f6f8"
+    assert "background: #fff;" in rule(".md-typeset .care-card")
+    assert "background: #fdf0f0" in rule(".md-typeset .care-card--emergency")
+    assert BRAND_TEXT_BACKGROUNDS["the emergency care card"] == "#fdf0f0"
+    assert f"border-color: {WARNING_RED}" in rule(".md-typeset .care-card--urgent")
+    assert "background: var(--md-code-bg-color)" in rule(".md-typeset .clinic-cta")
+    material = next((ROOT / ".venv").glob("lib/python*/site-packages/material/templates/assets/stylesheets/main.*.min.css"))
+    assert "--md-code-bg-color:#f5f5f5;" in material.read_text(encoding="utf-8")
+    assert BRAND_TEXT_BACKGROUNDS["the clinic's box"] == "#f5f5f5"

@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
-from macros.embed import EMBED_TEMPLATE, base_href, render_embed_pages
+from macros.embed import EMBED_TEMPLATE, base_href, in_page_links, render_embed_pages
 from macros.links import built_file
 from macros.security_headers import content_security_policy, frame_ancestors, header_rules, headers_file
 from sitebuild import ROOT, headers_for, parse_headers_file
@@ -24,7 +24,7 @@ CONTENT = """<h1 id="aftercare">Aftercare<a class="headerlink" href="#aftercare"
 RIVERSIDE = {"name": "Riverside", "phone": "020 7946 0000", "phone_link": "tel:+442079460000", "booking_url": "", "logo": ""}
 
 
-def page_context(clinic: dict | None = None, direction: str | None = None):
+def page_context(clinic: dict | None = None, direction: str | None = None, content: str = CONTENT):
     """The theme's Jinja environment and the template context MkDocs gives
     docs/aftercare.md's full page, with what macros/__init__.py adds to
     config.extra (no clinic unless given)."""
@@ -36,7 +36,7 @@ def page_context(clinic: dict | None = None, direction: str | None = None):
     files = Files([File("aftercare.md", config.docs_dir, config.site_dir, config.use_directory_urls)])
     page = Page("Aftercare", files.get_file_from_path("aftercare.md"), config)
     page.meta = {"description": "What to do after a session."}
-    page.content = CONTENT
+    page.content = content
     return config.theme.get_env(), get_context(get_navigation(files, config), files, config, page)
 
 
@@ -146,3 +146,20 @@ def test_embed_page_names_the_site_and_the_clinic_sharing_it_escaped():
     shared = embed_of(clinic={**RIVERSIDE, "name": 'Skin & Co <script>"x"</script>'})
     assert ": independent information, shared by Skin &amp; Co &lt;script&gt;&#34;x&#34;&lt;/script&gt;</p>" in shared
     assert "<script>\"x\"" not in shared
+
+
+def test_links_within_the_page_stay_in_the_frame():
+    """With <base href> pointing at the full page, a bare '#source-1' would
+    open the full page in a new tab: each link to a place in the page is
+    pointed back at the embed page itself and opens in the frame, while
+    links to other pages still open the full site."""
+    cited = CONTENT.replace("<p>Wash gently.", '<p>Wash gently <sup class="cite">[<a href="#source-1" title="Chu 2021">1</a>]</sup>.', 1)
+    page = embed_of(content=cited)
+    base = urljoin(SITE + "embed/aftercare/", re.search(r'<base href="([^"]*)"', page)[1])
+    number = re.search(r'<sup class="cite">\[<a href="([^"]*)"([^>]*)>', page)
+    assert urljoin(base, number[1]) == SITE + "embed/aftercare/#source-1"
+    assert 'target="_self"' in number[2]
+    assert urljoin(base, re.search(r'<a href="([^"]*)">safety', page)[1]) == SITE + "safety/"
+    # The home page's embed page sits one folder up: embed/, with <base> at the site root.
+    home = in_page_links('<a href="#source-2">2</a>', "index.html")
+    assert urljoin(urljoin(SITE + "embed/", base_href("index.html")), re.search(r'href="([^"]*)"', home)[1]) == SITE + "embed/#source-2"
