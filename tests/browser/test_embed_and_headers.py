@@ -14,7 +14,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from sitebuild import serve
+from site_checks.sitebuild import serve
 
 pytestmark = pytest.mark.browser
 

@@ -10,10 +10,9 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-sys.path.insert(0, str(Path(__file__).parents[2] / "scripts"))
-import readability  # noqa: E402
+from site_checks import readability
 
-from sitebuild import ROOT, build, copy_project  # noqa: E402
+from site_checks.sitebuild import ROOT, build, copy_project
 
 MAX_GRADE = 8.0
 REQUIRED_SECTIONS = [

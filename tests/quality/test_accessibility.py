@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from quality.site_checks import (
+from site_checks import (
     AXE_EXCLUSIONS, RECORD, VIEWPORTS, axe_violations, describe_axe, html_pages, name_of, url_of,
 )
 

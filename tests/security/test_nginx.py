@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 import pytest
 
 import nginxserver
-from macros.security_headers import path_prefix
-from sitebuild import free_port, headers_for, parse_headers_file, serve
+from pipeline.after_build.security_headers import path_prefix
+from site_checks.sitebuild import free_port, headers_for, parse_headers_file, serve
 
 pytestmark = pytest.mark.browser
 

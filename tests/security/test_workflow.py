@@ -14,7 +14,7 @@ import re
 import pytest
 import yaml
 
-from sitebuild import ROOT
+from site_checks.sitebuild import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}")

@@ -1,8 +1,8 @@
 """The reference list loader: clear errors for staff editing references.yml."""
 import pytest
 
-from macros.problems import DataFileError
-from macros.references import load_references
+from pipeline.data.problems import DataFileError
+from pipeline.data.references import load_references
 
 
 def load(tmp_path, text):

@@ -314,7 +314,7 @@ def _check_clinical(value, source: str, reviewers: dict[str, Reviewer], today: d
     mark = value.get("fingerprint")
     if mark not in (None, "") and not (isinstance(mark, str) and FINGERPRINT.match(mark)):
         fail("fingerprint", f"'{mark}' is not a fingerprint (16 hexadecimal digits); get it with "
-                            "'python scripts/fingerprint.py <page>' (put it in quotes)", "clinical_review")
+                            "'python -m scripts.fingerprint <page>' (put it in quotes)", "clinical_review")
         ok = False
     return value["date"] if ok else None
 

@@ -13,7 +13,7 @@ CHECKED = ("full text", "abstract", "secondary source", "not seen")
 KEY = re.compile(r"^[A-Za-z][A-Za-z0-9.-]*$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 OPTIONAL = frozenset({"doi", "pmid", "pmcid", "url", "note"})
-LONG_TEXT = "reference citation and note"  # length limits in macros/limits.py
+LONG_TEXT = "reference citation and note"  # length limits in pipeline/data/limits.py
 URL_TEXT = "web address (booking_url, reference url)"
 
 

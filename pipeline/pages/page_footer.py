@@ -1,15 +1,15 @@
 """What every page says about itself at its end: who checked it and whether a
 clinician reviewed it, when it is due again, the licence of its text, and how
 to report a problem.  overrides/main.html prints it inside the article, so
-the embed pages (macros/embed.py copies the article) carry the same lines.
+the embed pages (pipeline/after_build/embed.py copies the article) carry the same lines.
 
 Pure: the page's review status and the publisher setting in, plain text and
 addresses out (the template escapes them).
 """
 from __future__ import annotations
 
-from .governance import ReviewStatus, long_date, status_text
-from .publisher import CONTENT_LICENCE, Publisher
+from ..data.governance import ReviewStatus, long_date, status_text
+from ..data.publisher import CONTENT_LICENCE, Publisher
 
 DUE_NOTICE = "This page is due for review; the information may be out of date."
 REUSE = "You may reuse it if you keep the credit to this site, the review dates and a link to this page."

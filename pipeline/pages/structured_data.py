@@ -22,23 +22,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from urllib.parse import urljoin
 
-from .governance import EDITORS, ReviewStatus
-from .protocol import Plan, Protocol
-from .publisher import CONTENT_LICENCE, Publisher
-from .references import Reference
+from ..data.governance import EDITORS, ReviewStatus
+from ..data.protocol import Plan, Protocol
+from ..data.publisher import CONTENT_LICENCE, Publisher
+from ..data.references import Reference
+from ..urls import page_url
 
 SCHEMA = "https://schema.org"
 PROCEDURE_NAME = "Microneedling"
 PROCEDURE_ALTERNATE_NAME = "Collagen induction therapy"
-
-
-def plan_page_url(site_url: str, page_src: str) -> str:
-    """Address of a page from its source path (directory URLs: a/b.md → a/b/)."""
-    path = page_src.removesuffix(".md")
-    path = "" if path == "index" else path.removesuffix("/index") + "/"
-    return urljoin(site_url, path)
 
 
 def days_text(days: int) -> str:
@@ -75,7 +68,7 @@ def medical_procedure(plan: Plan, site_url: str) -> dict:
         "alternateName": PROCEDURE_ALTERNATE_NAME,
         "description": f"Typical course of microneedling for {plan.name[0].lower()}{plan.name[1:]} in published studies. "
         f"Strength of evidence: {plan.evidence}.",
-        "url": plan_page_url(site_url, plan.page),
+        "url": page_url(site_url, plan.page),
         "procedureType": f"{SCHEMA}/PercutaneousProcedure",
         "bodyLocation": "Skin",
         "relevantSpecialty": f"{SCHEMA}/Dermatology",

@@ -2,7 +2,7 @@
 
 Each real test and its "can fail" twin call the same function: the twin
 feeds it a deliberately broken page and expects the failure, so a check that
-silently stopped checking would be noticed.  scripts/quality_report.py uses
+silently stopped checking would be noticed.  site_checks/report.py uses
 them too (`make report`).
 """
 from __future__ import annotations

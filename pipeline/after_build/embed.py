@@ -17,7 +17,7 @@ import re
 from html import escape
 from pathlib import Path
 
-from .links import to_site_root
+from ..urls import folder_of as page_folder, to_site_root
 
 EMBED_DIR = "embed"
 # Scripts an embed page does without: Material's bundle, search, and the
@@ -40,11 +40,6 @@ class NotAContentPage(ValueError):
 def _first(pattern: str, html: str) -> str:
     match = re.search(pattern, html, re.S)
     return match.group(1) if match else ""
-
-
-def page_folder(html_path: str) -> str:
-    """Site-relative folder of a built page: 'conditions/acne-scars/index.html' → 'conditions/acne-scars/'."""
-    return html_path.rpartition("/")[0] + "/" if "/" in html_path else ""
 
 
 def embed_path(html_path: str) -> str:
