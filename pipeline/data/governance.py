@@ -32,11 +32,6 @@ CLINICAL_KEYS = ("reviewer", "date", "scope", "fingerprint")
 EDITORIAL_KEYS = ("date", "by")
 MAX_REVIEW_YEARS = 3
 FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
-# Headings a condition or treatment page must have (STANDARD.md rule 6).
-REQUIRED_SECTIONS = (
-    "How it may help", "How well it works", "Risks and side effects",
-    "Other options", "What is uncertain", "When to get help",
-)
 
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)

@@ -151,34 +151,19 @@ def medical_web_page(
     return data
 
 
-def page_structured_data(
-    *,
-    page_src: str,
-    meta: dict,
-    url: str,
-    language: str,
-    status: ReviewStatus,
-    publisher: Publisher,
-    site_name: str,
-    site_url: str,
-    protocol: Protocol,
-    references: dict[str, Reference],
-    has_calculator: bool,
-) -> dict:
-    """The JSON-LD object for one page, from its (already checked) front matter."""
+def page_structured_data(*, page_src: str, meta: dict, protocol: Protocol, references: dict[str, Reference],
+                         has_calculator: bool, **page) -> dict:
+    """The JSON-LD object for one page, from its (already checked) front matter;
+    `page` holds the rest of medical_web_page()'s facts (url, language, status,
+    publisher, site_name, site_url)."""
     about = next((p for p in protocol.plans.values() if p.page == page_src), None)
     return medical_web_page(
         title=meta["title"],
         description=meta["description"],
-        url=url,
-        language=language,
-        status=status,
-        publisher=publisher,
-        site_name=site_name,
-        site_url=site_url,
         references=[references[k] for k in meta.get("references") or () if k in references],
         about=about,
-        procedures=[medical_procedure(p, site_url) for p in protocol.plans.values()] if has_calculator else (),
+        procedures=[medical_procedure(p, page["site_url"]) for p in protocol.plans.values()] if has_calculator else (),
+        **page,
     )
 
 

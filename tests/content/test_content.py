@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
+from pipeline.urls import built_file
 from site_checks import readability
 
 from site_checks.sitebuild import ROOT, build, copy_project
@@ -34,10 +35,8 @@ def sources(project: Path) -> list[Path]:
 
 
 def built(site, source: Path) -> Path:
-    """The built page of a source file (directory URLs: a/b.md → a/b/index.html)."""
-    relative = source.relative_to(site.project / "docs").with_suffix("")
-    parts = relative.parts[:-1] if relative.name == "index" else relative.parts
-    return site.root.joinpath(*parts, "index.html")
+    """The built page of a source file."""
+    return site.root / built_file(source.relative_to(site.project / "docs").as_posix())
 
 
 def test_reading_grade_of_every_patient_page(site, capsys):
