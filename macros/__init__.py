@@ -58,8 +58,6 @@ def _live_preview() -> bool:
 def define_env(env) -> None:
     docs = Path(env.conf["docs_dir"])
     root = Path(env.conf["config_file_path"]).parent
-    # Before MkDocs reads any page: it would drop a broken front matter
-    # silently, and expand YAML aliases without limit.
     front_matter_problems = page_check.check_all_front_matter(docs, lambda path: display(path, root))
     data_problems: list = []
     site_data = load_site_data(docs, root, os.environ.get("SITE_REPOSITORY", ""), dt.date.today(), data_problems)
@@ -349,6 +347,7 @@ def on_post_page_macros(env) -> None:
         protocol=data["protocol"],
         references=data["references"],
         has_calculator=file.src_uri in data["calculator_pages"],
+        use_directory_urls=env.conf["use_directory_urls"],
     ))
 
 

@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 
 from pipeline.urls import address, built_file
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def html_pages(site_root: Path) -> list[Path]:

@@ -34,4 +34,4 @@ def load_site_protocol(docs: Path) -> Protocol:
 
 
 if __name__ == "__main__":
-    print(staff_lists(load_site_protocol(Path(__file__).resolve().parents[1] / "docs")))
+    print(staff_lists(load_site_protocol(Path(__file__).resolve().parents[2] / "docs")))

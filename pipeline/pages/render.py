@@ -9,13 +9,13 @@ from html import escape
 from urllib.parse import urljoin, urlsplit
 
 from ..data.clinic import NO_CLINIC, Clinic
-from ..after_build.embed import iframe_snippet
 from ..data.governance import front_matter
 from ..data.protocol import Plan, Protocol, Range
 from ..data.references import Reference
 from ..data.safe_text import markdown_text
 from ..urls import page_address
 from . import calculator_text
+from .embed_snippet import iframe_snippet
 from .calculator_text import TEMPLATES, date_in_words, describe_day, fill, interval_text, plural
 from .schedule import Step, compute_schedule, interval_choices
 

@@ -61,14 +61,14 @@ def followup(plan: Plan) -> str:
     return f"Results are checked with the clinician about {plan.results_check_weeks} weeks after the {anchor} session."
 
 
-def medical_procedure(plan: Plan, site_url: str) -> dict:
+def medical_procedure(plan: Plan, site_url: str, use_directory_urls: bool = True) -> dict:
     return {
         "@type": "MedicalProcedure",
         "name": f"{PROCEDURE_NAME} for {plan.name[0].lower()}{plan.name[1:]}",
         "alternateName": PROCEDURE_ALTERNATE_NAME,
         "description": f"Typical course of microneedling for {plan.name[0].lower()}{plan.name[1:]} in published studies. "
         f"Strength of evidence: {plan.evidence}.",
-        "url": page_url(site_url, plan.page),
+        "url": page_url(site_url, plan.page, use_directory_urls),
         "procedureType": f"{SCHEMA}/PercutaneousProcedure",
         "bodyLocation": "Skin",
         "relevantSpecialty": f"{SCHEMA}/Dermatology",
@@ -152,7 +152,7 @@ def medical_web_page(
 
 
 def page_structured_data(*, page_src: str, meta: dict, protocol: Protocol, references: dict[str, Reference],
-                         has_calculator: bool, **page) -> dict:
+                         has_calculator: bool, use_directory_urls: bool = True, **page) -> dict:
     """The JSON-LD object for one page, from its (already checked) front matter;
     `page` holds the rest of medical_web_page()'s facts (url, language, status,
     publisher, site_name, site_url)."""
@@ -162,7 +162,7 @@ def page_structured_data(*, page_src: str, meta: dict, protocol: Protocol, refer
         description=meta["description"],
         references=[references[k] for k in meta.get("references") or () if k in references],
         about=about,
-        procedures=[medical_procedure(p, page["site_url"]) for p in protocol.plans.values()] if has_calculator else (),
+        procedures=[medical_procedure(p, page["site_url"], use_directory_urls) for p in protocol.plans.values()] if has_calculator else (),
         **page,
     )
 
