@@ -51,7 +51,7 @@ def source_of(project: Path, site_root: Path, path: Path) -> Path | None:
 
 
 def front_matter(source: Path) -> dict:
-    """A page's front matter as plain YAML reads it (independently of macros/)."""
+    """A page's front matter as plain YAML reads it (independently of pipeline/)."""
     text = source.read_text(encoding="utf-8")
     if not text.startswith("---\n"):
         return {}

@@ -168,7 +168,7 @@ def define_env(env):
 def noop_macros_config(project: Path) -> None:
     """The same build with mkdocs-macros on but every macro doing nothing: what
     the plugin itself costs, apart from our loading, checking and rendering."""
-    names = re.findall(r"@env\.macro\s+def (\w+)", (project / "macros" / "__init__.py").read_text())
+    names = re.findall(r"@(?:env\.macro|site_macro)\s+def (\w+)", (project / "macros" / "__init__.py").read_text())
     (project / "noop_macros").mkdir()
     (project / "noop_macros" / "__init__.py").write_text(f"NAMES = {names!r}\n" + NOOP_MACROS)
     config = (project / "mkdocs.yml").read_text().replace("module_name: macros", "module_name: noop_macros")

@@ -203,7 +203,7 @@ TABLE_TEXT = """root => ({
 @pytest.mark.parametrize("which", ["site", "clinic_site"])
 def test_the_script_words_the_table_exactly_as_the_build_does(browser, request, which):
     """calculator.js redraws the table the build wrote; its wording (days,
-    weeks, caption, whose schedule it is) is a second copy of macros/, so the
+    weeks, caption, whose schedule it is) is a second copy of pipeline/pages/, so the
     two must not drift apart."""
     built = request.getfixturevalue(which)
     tables = []
