@@ -24,7 +24,7 @@ from pipeline.data import corrections, governance
 from pipeline.data.checks import suggestion
 from pipeline.data.problems import DataFileError, Problem, locate
 from pipeline.data.protocol import UnusableEntry
-from pipeline.data.site_data import display, load_site_data
+from pipeline.data.site_data import display, load_site_data, page_titles
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
 from pipeline.pages import page_check, page_footer, problem_report, render, structured_data, theme
 
@@ -69,7 +69,8 @@ def define_env(env) -> None:
         raise DataFileError(problem_report.unique(front_matter_problems + data_problems))
     references, protocol, clinic = site_data.references, site_data.protocol, site_data.clinic
     reviewers, publisher, warning_signs, log = site_data.reviewers, site_data.publisher, site_data.warning_signs, site_data.corrections
-    known_pages, titles = site_data.known_pages, site_data.titles
+    known_pages = site_data.known_pages
+    titles = page_titles(docs, known_pages)
     broken_keys, reference_keys = site_data.broken_keys, site_data.reference_keys
     use_directory_urls = env.conf["use_directory_urls"]
     # Templates (overrides/main.html) read the clinic from config.extra.

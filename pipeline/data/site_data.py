@@ -38,7 +38,6 @@ class SiteData:
     warning_signs: object
     corrections: list
     known_pages: set[str]  # source path of every page, e.g. "conditions/acne-scars.md"
-    titles: dict[str, str]  # each page's title from its front matter (its path where it has none)
     broken_keys: set[str]  # reference keys whose entries have problems
     reference_keys: set[str]  # every key a page may cite (broken ones wait for their fix, not "unknown")
     problems: list[Problem]  # problems found in the files that could still be used
@@ -88,6 +87,12 @@ def load_site_data(docs: Path, root: Path, repository: str, today: dt.date, prob
     )
     if any(v is None for v in (references, protocol, clinic, reviewers, publisher, warning_signs, log)):
         return None
-    titles = {src: front_matter(docs.joinpath(src).read_text(encoding="utf-8")).get("title", src) for src in known_pages}
-    return SiteData(references, protocol, clinic, reviewers, publisher, warning_signs, log, known_pages, titles,
+    return SiteData(references, protocol, clinic, reviewers, publisher, warning_signs, log, known_pages,
                     broken_keys, reference_keys, problems)
+
+
+def page_titles(docs: Path, known_pages: set[str]) -> dict[str, str]:
+    """Each page's title from its front matter (its path where it has none).
+    Only once every front matter has passed its check: a page that is not
+    UTF-8 is reported by that check, not read here."""
+    return {src: front_matter(docs.joinpath(src).read_text(encoding="utf-8")).get("title", src) for src in known_pages}
