@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from . import limits, logo as logo_check, safe_text, strict_yaml
 from .checks import Checker, suggestion
