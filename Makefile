@@ -29,7 +29,7 @@ serve: $(VENV)/.site-installed
 
 ## build: build the static site for SITE_URL into site/ (what you upload to a host), with gzip copies of its text files
 build: $(VENV)/.site-installed
-	$(BIN)/python scripts/build.py
+	$(BIN)/python -m scripts.build
 
 # The Nu Html Checker (npm vnu-jar) for the tests; it runs on the Java that
 # scripts/find-java.sh finds or installs (--ignore-scripts: vnu-jar's install
@@ -63,11 +63,11 @@ screenshots: $(VENV)/.test-installed
 
 ## report: build the site and print the one-page quality report (grade, words, review due, references, axe, HTML errors)
 report: $(VENV)/.test-installed node_modules/.installed
-	@$(FIND_TOOLS) && $(BIN)/python scripts/quality_report.py
+	@$(FIND_TOOLS) && $(BIN)/python -m site_checks.report
 
 ## check-external-links: check links to other sites (DOIs, PubMed); needs the network, not part of test
 check-external-links: $(VENV)/.test-installed
-	$(BIN)/python scripts/check_external_links.py
+	$(BIN)/python -m scripts.check_external_links
 
 scripts/bench/node_modules/.installed: scripts/bench/package-lock.json
 	cd scripts/bench && npm ci --no-audit --no-fund --silent
@@ -75,11 +75,11 @@ scripts/bench/node_modules/.installed: scripts/bench/package-lock.json
 
 ## bench: measure Lighthouse, bytes and build times against stock Material (slow; not part of test)
 bench: $(VENV)/.test-installed scripts/bench/node_modules/.installed
-	$(BIN)/python scripts/bench/bench.py $(BENCH_ARGS)
+	$(BIN)/python -m scripts.bench.bench $(BENCH_ARGS)
 
 ## bench-check: check the last benchmark's results against the performance budgets
 bench-check: $(VENV)/.site-installed
-	$(BIN)/python scripts/bench/check_budgets.py
+	$(BIN)/python -m scripts.bench.check_budgets
 
 ## lock: re-resolve requirements*.in into the hash-pinned requirements*.txt (pip-tools; needs the package registry)
 PIP_COMPILE = $(VENV)/lock-tools/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links

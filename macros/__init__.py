@@ -1,7 +1,9 @@
 """mkdocs-macros glue: load the checked data once, expose it to pages.
 
-All logic lives in the modules beside this one (plain Python, testable
-without a build); this file only connects them to MkDocs.
+All logic lives in pipeline/ (plain Python, testable without a build): its
+data/ loads and checks docs/_data and front matter, pages/ renders what a
+page shows, after_build/ finishes the written site.  This file only connects
+them to the hooks mkdocs-macros calls.
 """
 from __future__ import annotations
 
@@ -15,25 +17,19 @@ from pathlib import Path
 from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 
-from . import corrections, embed, governance, links, page_check, page_footer, problem_report, render, security_headers, structured_data
-from .checks import suggestion
-from .clinic import load_clinic
-from .problems import DataFileError, Problem, locate
-from .protocol import UnusableEntry, load_protocol
-from .publisher import load_publisher, with_built_repository
-from .references import load_references
-from .reviewers import load_reviewers
-from .warning_signs import care_cards_html, care_cards_text, load_warning_signs
+from pipeline import urls
+from pipeline.after_build import embed
+from pipeline.after_build.preview import show_in_pages
+from pipeline.after_build.steps import after_build
+from pipeline.data import corrections, governance
+from pipeline.data.checks import suggestion
+from pipeline.data.problems import DataFileError, Problem, locate
+from pipeline.data.protocol import UnusableEntry
+from pipeline.data.site_data import display, load_site_data, page_titles
+from pipeline.data.warning_signs import care_cards_html, care_cards_text
+from pipeline.pages import page_check, page_footer, problem_report, render, structured_data, theme
 
-PROTOCOL = "_data/protocol.yml"
-REFERENCES = "_data/references.yml"
-WARNING_SIGNS = "_data/warning_signs.yml"
-CLINIC = "_data/clinic.yml"
 INCLUDES = "includes"  # the only folder snippets (--8<--) may read from (mkdocs.yml)
-REVIEWERS = "_data/reviewers.yml"
-PUBLISHER = "_data/site.yml"
-CORRECTIONS = "_data/corrections.yml"
-SITE_CSS = "partials/site.css"  # in the theme's custom_dir; inlined in every page (overrides/main.html)
 # Pages that get a "see a practitioner" or clinic contact box.
 CONTACT_PAGE_TYPES = {"condition", "treatment"}
 
@@ -60,76 +56,28 @@ def _live_preview() -> bool:
     return os.environ.get("LIVE_PREVIEW") == "1"
 
 
-def _load_all(problems: list, load, *args):
-    """The loader's result; on problems, record them and go on with what it
-    could read (None: nothing usable), so one build reports every file."""
-    try:
-        return load(*args)
-    except DataFileError as error:
-        problems.extend(error.problems)
-        return error.partial
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
-
-
-def _material_bundle() -> str:
-    """Site path of the installed Material's JavaScript bundle (its name has a hash)."""
-    import material
-
-    scripts = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
-    (bundle,) = scripts.glob("bundle.*.min.js")
-    return bundle.relative_to(scripts.parents[1]).as_posix()
-
-
-def _site_css(custom_dir: str | None) -> str:
-    """The site's CSS, minified for inlining ('' for a theme without our overrides)."""
-    path = Path(custom_dir) / SITE_CSS if custom_dir else None
-    return render.minify_css(path.read_text(encoding="utf-8")) if path and path.is_file() else ""
-
-
 def define_env(env) -> None:
     docs = Path(env.conf["docs_dir"])
     root = Path(env.conf["config_file_path"]).parent
-    # Before MkDocs reads any page: it would drop a broken front matter
-    # silently, and expand YAML aliases without limit.
-    front_matter_problems = page_check.check_all_front_matter(docs, lambda path: _display(path, root))
-    known_pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
+    front_matter_problems = page_check.check_all_front_matter(docs, lambda path: display(path, root))
     data_problems: list = []
-    references = _load_all(data_problems, load_references, docs / REFERENCES, _display(docs / REFERENCES, root))
-    # Keys whose entries have problems (reported against the reference file):
-    # what cites them waits for the fix instead of calling them unknown.
-    broken_keys = {p.path.split(".")[0] for p in data_problems if p.file.endswith(REFERENCES) and p.path}
-    reference_keys = set(references or ()) | broken_keys
-    protocol = None if references is None else _load_all(
-        data_problems, load_protocol, docs / PROTOCOL, _display(docs / PROTOCOL, root), known_pages, reference_keys)
-    clinic = None if protocol is None else _load_all(
-        data_problems, load_clinic, docs / CLINIC, _display(docs / CLINIC, root), docs, protocol)
-    reviewers = _load_all(data_problems, load_reviewers, docs / REVIEWERS, _display(docs / REVIEWERS, root))
-    publisher = _load_all(data_problems, load_publisher, docs / PUBLISHER, _display(docs / PUBLISHER, root))
-    if publisher is not None:
-        publisher = _load_all(data_problems, with_built_repository, publisher, os.environ.get("SITE_REPOSITORY", ""))
-    warning_signs = _load_all(data_problems, load_warning_signs, docs / WARNING_SIGNS, _display(docs / WARNING_SIGNS, root))
-    log = None if references is None else _load_all(
-        data_problems, corrections.load_corrections,
-        docs / CORRECTIONS, _display(docs / CORRECTIONS, root), known_pages, reference_keys,
-        corrections.clinical_fingerprint(corrections.clinical_values(docs)), dt.date.today(),
-    )
+    site_data = load_site_data(docs, root, os.environ.get("SITE_REPOSITORY", ""), dt.date.today(), data_problems)
     # A broken front matter stops here, before MkDocs reads the pages (it
     # would drop it silently, and expand YAML aliases without limit); so does
     # a data file nothing could be read from.  Otherwise the pages are built
     # and checked too, and the build fails at its end with every problem.
-    if front_matter_problems or any(v is None for v in (references, protocol, clinic, reviewers, publisher, warning_signs, log)):
+    if front_matter_problems or site_data is None:
         raise DataFileError(problem_report.unique(front_matter_problems + data_problems))
-    titles = {src: governance.front_matter(docs.joinpath(src).read_text(encoding="utf-8")).get("title", src) for src in known_pages}
+    references, protocol, clinic = site_data.references, site_data.protocol, site_data.clinic
+    reviewers, publisher, warning_signs, log = site_data.reviewers, site_data.publisher, site_data.warning_signs, site_data.corrections
+    known_pages = site_data.known_pages
+    titles = page_titles(docs, known_pages)
+    broken_keys, reference_keys = site_data.broken_keys, site_data.reference_keys
+    use_directory_urls = env.conf["use_directory_urls"]
     # Templates (overrides/main.html) read the clinic from config.extra.
     env.conf["extra"]["clinic"] = render.clinic_template_data(clinic)
-    env.conf["extra"]["material_bundle"] = _material_bundle()
-    env.conf["extra"]["site_css"] = _site_css(env.conf["theme"].custom_dir)
+    env.conf["extra"]["material_bundle"] = theme.material_bundle()
+    env.conf["extra"]["site_css"] = theme.site_css(env.conf["theme"].custom_dir)
     env.conf["extra"]["publisher_statement"] = publisher.statement()
     cited: dict[str, list[str]] = {}  # per page, its sources in order of first citation
     held: set[str] = set()  # pages not rendered as written: they have problems, or show a broken entry
@@ -208,7 +156,7 @@ def define_env(env) -> None:
     def schedule_calculator(plan_id: str = "acne-scars") -> str:
         plan_or_fail(plan_id)
         calculator_pages.add(page_src())
-        return render.calculator(protocol, plan_id, clinic, links.to_site_root(links.built_file(page_src())),
+        return render.calculator(protocol, plan_id, clinic, urls.to_site_root(env.page.file.dest_uri),
                                  care=(care_cards_html(warning_signs, publisher), care_cards_text(warning_signs, publisher)),
                                  valid_until=env.page.meta.get("next_review"))
 
@@ -273,9 +221,9 @@ def define_env(env) -> None:
         here = page_src()
         return corrections.log_html(
             log,
-            page_link=lambda src: _site_link(here, src),
+            page_link=lambda src: urls.site_link(here, src, use_directory_urls),
             page_title=lambda src: titles.get(src, src),
-            reference_link=lambda key: _site_link(here, "references.md") + "#" + references[key].anchor,
+            reference_link=lambda key: urls.site_link(here, "references.md", use_directory_urls) + "#" + references[key].anchor,
             reference_label=lambda key: references[key].label,
         )
 
@@ -387,7 +335,7 @@ def on_post_page_macros(env) -> None:
         env.markdown += render.clinic_contact(data["clinic"], about, file.src_uri)
     # Last on the page: the sources its citation numbers lead to.
     env.markdown = render.attach_citations(env.markdown)
-    references_page = _site_link(file.src_uri, "references.md")
+    references_page = urls.site_link(file.src_uri, "references.md", env.conf["use_directory_urls"])
     env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}")
     # JSON-LD for search engines; overrides/main.html prints it at the end of the page.
     site_url = env.conf.get("site_url") or ""
@@ -403,50 +351,32 @@ def on_post_page_macros(env) -> None:
         protocol=data["protocol"],
         references=data["references"],
         has_calculator=file.src_uri in data["calculator_pages"],
+        use_directory_urls=env.conf["use_directory_urls"],
     ))
 
 
 def on_post_build(env) -> None:
-    """Check links, then add the embed pages and the security headers.
+    """Check links, then add the embed pages and the security headers
+    (pipeline/after_build/steps.py).
 
     Any problem stops the build and removes its output: nothing half-built
     is left to publish.  mkdocs-macros calls one on_post_build per module:
-    add other post-build steps to this function rather than defining a
+    add other post-build steps to after_build() rather than defining a
     second one."""
     site_dir = Path(env.conf["site_dir"])
     docs_dir = Path(env.conf["docs_dir"])
     data = env.variables["_site_data"]
-    clinic = data["clinic"]
-    _write_corrections_feed(env, site_dir)
-    problems = [*data["problems"], *links.check_site_links(docs_dir, site_dir, env.conf["use_directory_urls"])]
-    if not problems:
-        embed.write_embed_pages(site_dir, _embed_pages(env))
-        sources = {links.built_file(src, env.conf["use_directory_urls"]) if src.endswith(".md") else src:
-                   (f"docs/{src}", docs_dir / src)
-                   for src in (p.relative_to(docs_dir).as_posix() for p in [*docs_dir.rglob("*.md"), *docs_dir.rglob("*.svg")])}
-        problems = security_headers.write_security_headers(site_dir, embed.EMBED_DIR, clinic.embed_origins,
-                                                           env.conf["site_url"] or "", sources,
-                                                           policy_in_pages=os.environ.get("LIVE_PREVIEW") != "1")
+    problems = after_build(site_dir, docs_dir, data["problems"], use_directory_urls=env.conf["use_directory_urls"],
+                           site_name=env.conf["site_name"], site_url=env.conf["site_url"] or "", clinic=data["clinic"],
+                           corrections=data["corrections"], titles=data["titles"], live_preview=_live_preview(),
+                           embed_pages=lambda: _embed_pages(env))
     if problems and _live_preview():
         # The preview stays up: the problems in the terminal and on the pages.
         PREVIEW_LOG.error(problem_report.summary(problems))
-        _show_in_pages(site_dir, docs_dir, problems, env.conf["use_directory_urls"])
+        show_in_pages(site_dir, docs_dir, problems, env.conf["use_directory_urls"])
     elif problems:
         shutil.rmtree(site_dir, ignore_errors=True)
         raise DataFileError(problem_report.unique(problems))
-
-
-def _show_in_pages(site_dir: Path, docs_dir: Path, problems: list, use_directory_urls: bool) -> None:
-    """Each built page of the preview with a box of its own problems and those
-    of every file that is not a page (data files, snippets)."""
-    pages = {f"docs/{p.relative_to(docs_dir).as_posix()}": p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
-    shared = [p for p in problems if p.file not in pages]
-    for name, src in pages.items():
-        own = [p for p in problems if p.file == name]
-        built = site_dir / links.built_file(src, use_directory_urls)
-        if (own or shared) and built.is_file():
-            built.write_text(problem_report.with_box(built.read_text(encoding="utf-8"), problem_report.error_box(own, shared)),
-                             encoding="utf-8")
 
 
 def _embed_pages(env) -> dict[str, str]:
@@ -463,25 +393,3 @@ def _embed_pages(env) -> dict[str, str]:
         for file in files.documentation_pages()
         if file.page.meta.get("embed") is not False
     })
-
-
-def _site_link(from_src: str, to_src: str) -> str:
-    """Address of a built page relative to another, for links in raw HTML
-    (MkDocs rewrites '.md' links only in Markdown)."""
-    return links.to_site_root(links.built_file(from_src)) + embed.page_folder(links.built_file(to_src))
-
-
-def _write_corrections_feed(env, site_dir: Path) -> None:
-    """The corrections log as an Atom feed, beside the corrections page."""
-    data = env.variables["_site_data"]
-    site_url = env.conf.get("site_url") or ""
-
-    def page_url(src: str) -> str:
-        return structured_data.plan_page_url(site_url, src)
-
-    feed = corrections.atom_feed(
-        data["corrections"], env.conf["site_name"], page_url("corrections.md"),
-        structured_data.plan_page_url(site_url, "index.md") + corrections.FEED_FILE, page_url,
-        lambda src: data["titles"].get(src, src),
-    )
-    (site_dir / corrections.FEED_FILE).write_text(feed, encoding="utf-8")

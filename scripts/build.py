@@ -13,7 +13,7 @@ previews, structured data, the embed snippets' frame address and origin
 check): set SITE_URL.  `make serve` and the tests use a local address on
 purpose and do not come through here.
 
-Usage: SITE_URL=https://example.org/ python scripts/build.py [--project DIR]
+Usage: SITE_URL=https://example.org/ python -m scripts.build [--project DIR]
 """
 from __future__ import annotations
 
@@ -27,8 +27,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from precompress import precompress  # noqa: E402
+from pipeline.after_build.precompress import precompress
 
 WORK_PREFIX = ".site-build-"  # unfinished builds beside site/ (.gitignore lists them)
 OLD_PREFIX = ".site-old-"

@@ -9,7 +9,7 @@ Exit status: 0 when every link resolves (or only answered "forbidden" /
 "too many requests", which are listed to check by hand), 1 when a link is
 broken or no other site could be reached at all (no network).
 
-Usage: python scripts/check_external_links.py [--site DIR]
+Usage: python -m scripts.check_external_links [--site DIR]
 """
 from __future__ import annotations
 
@@ -22,9 +22,8 @@ from urllib.parse import unquote, urlparse
 
 import requests
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quality_report import served_site  # noqa: E402  (also puts tests/ on the path)
-from quality.site_checks import crawl_links  # noqa: E402
+from site_checks import crawl_links
+from site_checks.report import served_site
 
 HEADERS = {"User-Agent": "microneedling-explained link check (+https://github.com/microneedling-explained)"}
 TIMEOUT = 30

@@ -1,7 +1,7 @@
 """Rough reading grade of a Markdown draft before it can be built.
 
 Macros are replaced by a short word, front matter dropped; then the same
-measurement as scripts/readability.py runs on the rendered HTML.
+measurement as site_checks/readability.py runs on the rendered HTML.
 """
 import re
 import sys
@@ -9,8 +9,7 @@ from pathlib import Path
 
 import markdown
 
-sys.path.insert(0, str(Path(__file__).parent))
-import readability  # noqa: E402
+from site_checks import readability
 
 for name in sys.argv[1:]:
     text = Path(name).read_text(encoding="utf-8")

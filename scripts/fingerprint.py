@@ -1,14 +1,14 @@
 """Print the fingerprints that sign-offs and the corrections log record.
 
-  python scripts/fingerprint.py docs/conditions/acne-scars.md
+  python -m scripts.fingerprint docs/conditions/acne-scars.md
       the fingerprint of the page's text, for `clinical_review: fingerprint:`
       (the whole page, or the sections its `scope:` names; --section to choose)
-  python scripts/fingerprint.py --clinical
+  python -m scripts.fingerprint --clinical
       the fingerprint of every clinical value, for the newest entry of
       docs/_data/corrections.yml
 
-What is hashed is defined in macros/governance.py (page_body, covered_text)
-and macros/corrections.py (clinical_fingerprint).
+What is hashed is defined in pipeline/data/governance.py (page_body, covered_text)
+and pipeline/data/corrections.py (clinical_fingerprint).
 """
 from __future__ import annotations
 
@@ -17,10 +17,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from macros.corrections import clinical_fingerprint, clinical_values  # noqa: E402
-from macros.governance import WHOLE_PAGE, covered_text, fingerprint, front_matter, page_body, sections  # noqa: E402
+from pipeline.data.corrections import clinical_fingerprint, clinical_values
+from pipeline.data.governance import WHOLE_PAGE, covered_text, fingerprint, front_matter, page_body, sections
 
 
 def page_fingerprint(path: Path, chosen: list[str] | None = None) -> str:

@@ -1,6 +1,6 @@
 """List the pages whose review is due within N days (or already overdue).
 
-  python scripts/review_due.py [--within 30] [--today YYYY-MM-DD]
+  python -m scripts.review_due [--within 30] [--today YYYY-MM-DD]
 
 One line per page, soonest first: due date, page, title, separated by tabs.
 The weekly workflow .github/workflows/review-reminders.yml opens a reminder
@@ -15,9 +15,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from macros.governance import front_matter  # noqa: E402
+from pipeline.data.governance import front_matter
 
 
 def pages_due(docs: Path, today: dt.date, within_days: int) -> list[tuple[dt.date, str, str]]:

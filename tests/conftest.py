@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, build, copy_project, free_port, parse_headers_file, serve, set_config
+from site_checks.sitebuild import ROOT, build, copy_project, free_port, parse_headers_file, serve, set_config
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -107,19 +107,16 @@ def browser(chromium_path):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """The one-page quality report (scripts/quality_report.py), from the
+    """The one-page quality report (site_checks/report.py), from the
     results the quality tests recorded in this session; before it, a banner
     listing any screenshot comparison skipped for another Chromium or font."""
-    import sys
-
-    from quality.site_checks import RECORD
+    from site_checks import RECORD
     from screenshots import skipped_banner
 
     skipped_banner(terminalreporter)
     if RECORD.site_root is None or not RECORD.site_root.exists():
         return
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from quality_report import format_report, page_rows
+    from site_checks.report import format_report, page_rows
 
     terminalreporter.write_sep("=", "quality report")
     terminalreporter.write_line(format_report(page_rows(RECORD.site_root, RECORD.project, RECORD.axe, RECORD.html_errors)))

@@ -1,4 +1,4 @@
-"""Expected schedules computed independently of macros/: from the raw YAML,
+"""Expected schedules computed independently of pipeline/: from the raw YAML,
 with the plain rule "session n falls (n - 1) intervals after the first"."""
 from __future__ import annotations
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from pipeline.urls import address
+
 CHECKS = (Path(__file__).parent / "layout" / "layout_checks.js").read_text(encoding="utf-8")
 # The clinic strip's Call and Book links: a patient's next step, 44 x 44 px.
 PRIMARY_ACTIONS = ".clinic-strip a"
@@ -13,7 +15,7 @@ PRIMARY_ACTIONS = ".clinic-strip a"
 
 def page_paths(built) -> list[str]:
     """Every built page, full and embed, as a path under the site's address."""
-    return [p.relative_to(built.root).as_posix().removesuffix("index.html") for p in built.pages()]
+    return [address(p.relative_to(built.root).as_posix()) for p in built.pages()]
 
 
 def open_page(page, url: str) -> None:

@@ -37,10 +37,11 @@ import threading
 import time
 from pathlib import Path
 
+from pipeline.after_build.precompress import TEXT as COMPRESSIBLE  # what a static host would compress
+from site_checks.sitebuild import build, copy_project, free_port
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-from sitebuild import build, copy_project, free_port  # noqa: E402
 
 PAGES = {"home": "", "treatment-plan": "treatment-plan/", "aftercare": "aftercare/", "comparisons": "comparisons/",
          "embed-aftercare": "embed/aftercare/"}
@@ -52,8 +53,8 @@ STOCK_COUNTERPART = {"embed-aftercare": "aftercare/"}
 
 def page_path(name: str, page: str) -> str:
     return STOCK_COUNTERPART.get(page, PAGES[page]) if name == "stock" else PAGES[page]
-sys.path.insert(0, str(ROOT / "scripts"))
-from precompress import TEXT as COMPRESSIBLE  # noqa: E402  what a static host would compress
+
+
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run --disable-quic"
 
 
@@ -167,7 +168,7 @@ def define_env(env):
 def noop_macros_config(project: Path) -> None:
     """The same build with mkdocs-macros on but every macro doing nothing: what
     the plugin itself costs, apart from our loading, checking and rendering."""
-    names = re.findall(r"@env\.macro\s+def (\w+)", (project / "macros" / "__init__.py").read_text())
+    names = re.findall(r"@(?:env\.macro|site_macro)\s+def (\w+)", (project / "macros" / "__init__.py").read_text())
     (project / "noop_macros").mkdir()
     (project / "noop_macros" / "__init__.py").write_text(f"NAMES = {names!r}\n" + NOOP_MACROS)
     config = (project / "mkdocs.yml").read_text().replace("module_name: macros", "module_name: noop_macros")

@@ -1,6 +1,6 @@
 """Check the benchmark's results against the performance budgets.
 
-Usage: python scripts/bench/check_budgets.py [results.json]
+Usage: python -m scripts.bench.check_budgets [results.json]
 Exits 1 and prints every figure that missed its budget.
 
 Budgets are judged against stock Material measured in the same run (ratios),

@@ -203,7 +203,7 @@ TABLE_TEXT = """root => ({
 @pytest.mark.parametrize("which", ["site", "clinic_site"])
 def test_the_script_words_the_table_exactly_as_the_build_does(browser, request, which):
     """calculator.js redraws the table the build wrote; its wording (days,
-    weeks, caption, whose schedule it is) is a second copy of macros/, so the
+    weeks, caption, whose schedule it is) is a second copy of pipeline/pages/, so the
     two must not drift apart."""
     built = request.getfixturevalue(which)
     tables = []
@@ -222,8 +222,8 @@ def test_the_script_words_the_table_exactly_as_the_build_does(browser, request, 
 
 def build_protocol(project):
     """The site's protocol file as the build reads it."""
-    from macros.protocol import load_protocol
-    from macros.references import load_references
+    from pipeline.data.protocol import load_protocol
+    from pipeline.data.references import load_references
 
     docs = project / "docs"
     references = load_references(docs / "_data/references.yml", "references.yml")
@@ -236,8 +236,8 @@ def build_rows_text(protocol, plan_id, sessions, interval, start):
     function given the date), as a reader's text."""
     import html
 
-    from macros.render import schedule_rows
-    from macros.schedule import compute_schedule
+    from pipeline.pages.render import schedule_rows
+    from pipeline.pages.schedule import compute_schedule
 
     plan = protocol.plan(plan_id)
     markup = schedule_rows(compute_schedule(plan, protocol.aftercare, sessions, interval), plan, start)

@@ -14,7 +14,8 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from sitebuild import serve
+from pipeline.urls import address
+from site_checks.sitebuild import serve
 
 pytestmark = pytest.mark.browser
 
@@ -32,8 +33,7 @@ document.addEventListener("securitypolicyviolation", function (e) {
 def page_urls(built) -> list[str]:
     urls = []
     for page in built.pages():
-        relative = page.relative_to(built.root).as_posix()
-        urls.append(built.url + relative.removesuffix("index.html"))
+        urls.append(built.url + address(page.relative_to(built.root).as_posix()))
     return urls
 
 

@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from pipeline.urls import address
+
 pytestmark = pytest.mark.browser
 
 PHONE = {"viewport": {"width": 390, "height": 800}, "has_touch": True}
@@ -220,7 +222,7 @@ def test_no_resource_is_fetched_twice_on_any_page(browser, site):
     context = browser.new_context(**DESKTOP)
     duplicates = {}
     for html in site.pages():
-        path = html.relative_to(site.root).as_posix().removesuffix("index.html")
+        path = address(html.relative_to(site.root).as_posix())
         page = context.new_page()
         requests = []
         page.on("request", lambda request: requests.append(request.url))

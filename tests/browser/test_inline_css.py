@@ -1,9 +1,9 @@
-"""The stylesheet inlined in every page, minified by macros/render.py, means
+"""The stylesheet inlined in every page, minified by pipeline/pages/render.py, means
 to Chromium exactly what overrides/partials/site.css says."""
 import pytest
 
-from macros.render import minify_css
-from sitebuild import ROOT
+from pipeline.pages.render import minify_css
+from site_checks.sitebuild import ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from expected import raw_protocol, session_days, start_value
-from sitebuild import ROOT, build, copy_project
+from site_checks.sitebuild import ROOT, build, copy_project
 
 CLINIC = "Riverside Skin Clinic"
 

@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from sitebuild import ROOT, build, copy_project, free_port
+from site_checks.sitebuild import ROOT, build, copy_project, free_port
 
 PROTOCOL = "docs/_data/protocol.yml"
 INTERVAL = "interval_days: {typical: 28, min: 14, max: 42}"

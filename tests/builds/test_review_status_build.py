@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import yaml
 from bs4 import BeautifulSoup
 
-from sitebuild import build, copy_project, log_clinical_change
+from site_checks.sitebuild import build, copy_project, log_clinical_change
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"

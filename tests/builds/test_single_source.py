@@ -12,7 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from expected import expected_dates, from_first, raw_protocol, start_value
-from sitebuild import build, copy_project, free_port, log_clinical_change, serve, set_config
+from site_checks.sitebuild import build, copy_project, free_port, log_clinical_change, serve, set_config
 
 
 def other_value(current: int, low: int, high: int) -> int:

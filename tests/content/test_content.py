@@ -10,10 +10,10 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-sys.path.insert(0, str(Path(__file__).parents[2] / "scripts"))
-import readability  # noqa: E402
+from pipeline.urls import built_file
+from site_checks import readability
 
-from sitebuild import ROOT, build, copy_project  # noqa: E402
+from site_checks.sitebuild import ROOT, build, copy_project
 
 MAX_GRADE = 8.0
 REQUIRED_SECTIONS = [
@@ -35,10 +35,8 @@ def sources(project: Path) -> list[Path]:
 
 
 def built(site, source: Path) -> Path:
-    """The built page of a source file (directory URLs: a/b.md → a/b/index.html)."""
-    relative = source.relative_to(site.project / "docs").with_suffix("")
-    parts = relative.parts[:-1] if relative.name == "index" else relative.parts
-    return site.root.joinpath(*parts, "index.html")
+    """The built page of a source file."""
+    return site.root / built_file(source.relative_to(site.project / "docs").as_posix())
 
 
 def test_reading_grade_of_every_patient_page(site, capsys):

@@ -1,4 +1,4 @@
-// The build's words for the calculator (macros/calculator_text.py), as the
+// The build's words for the calculator (pipeline/pages/calculator_text.py), as the
 // page's JSON carries them, so these tests fill in the real templates.
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -6,4 +6,4 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const python = process.env.PYTHON || root + ".venv/bin/python";
 export const words = JSON.parse(execFileSync(python, ["-c",
-  "import json, macros.calculator_text as t; print(json.dumps(t.words()))"], { cwd: root, encoding: "utf-8" }));
+  "import json, pipeline.pages.calculator_text as t; print(json.dumps(t.words()))"], { cwd: root, encoding: "utf-8" }));

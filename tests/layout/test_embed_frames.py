@@ -55,7 +55,7 @@ def test_a_frame_with_sideways_scrolling_is_reported(browser, clinic_site, clini
 def test_a_citation_number_in_a_frame_leads_to_the_sources_inside_the_frame(browser, clinic_site, clinic_host):
     """The embed page's <base href> sends its links to the full site in a new
     tab; a citation number leads to the page's own list of sources, so it
-    stays in the frame (macros/embed.py, in_page_links)."""
+    stays in the frame (pipeline/after_build/embed.py, in_page_links)."""
     context, page = open_host(browser, clinic_host, 343)
     embed_url = clinic_site.url + "embed/aftercare/"
     frame_problems(page, embed_url, 343)

@@ -1,11 +1,11 @@
 """Valid HTML: the Nu Html Checker (npm vnu-jar, run with Java) over every
 built page, in one run.  Zero errors; the only messages accepted are listed
-with their reasons in quality/site_checks.py (VNU_FILTERS)."""
+with their reasons in site_checks/__init__.py (VNU_FILTERS)."""
 from __future__ import annotations
 
 import pytest
 
-from quality.site_checks import (
+from site_checks import (
     RECORD, VNU_FILTERS, describe_vnu, html_pages, name_of, run_vnu, split_filtered,
 )
 

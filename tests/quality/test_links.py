@@ -4,7 +4,7 @@ MkDocs' own validation in the strict build.  Links to other sites are
 checked by `make check-external-links`, which needs the network."""
 from __future__ import annotations
 
-from quality.site_checks import crawl_links, html_pages, linked_from_home, name_of
+from site_checks import crawl_links, html_pages, linked_from_home, name_of
 
 
 def test_every_internal_link_and_anchor_resolves(site):

@@ -3,7 +3,7 @@ description (what search results and screen readers rely on), and the
 preview a shared link shows."""
 from __future__ import annotations
 
-from quality.site_checks import html_pages, name_of, page_basics_problems
+from site_checks import html_pages, name_of, page_basics_problems
 
 
 def test_every_page_has_title_h1_lang_description_and_link_preview(site):

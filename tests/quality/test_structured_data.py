@@ -9,7 +9,7 @@ import json
 import yaml
 
 from expected import raw_protocol
-from quality.site_checks import (
+from site_checks import (
     front_matter, html_pages, json_ld, name_of, of_type, procedure_problems, source_of, web_page_problems,
 )
 

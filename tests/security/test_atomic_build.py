@@ -5,7 +5,7 @@ it was, byte for byte; a publishable build must be told its address."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
+import importlib
 import os
 import resource
 import signal
@@ -16,17 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, copy_project
+from site_checks.sitebuild import ROOT, copy_project
 
-BUILD_SCRIPT = ROOT / "scripts" / "build.py"
 ADDRESS = "https://clinic.example/microneedling/"
 
 
 def load_build_script():
-    spec = importlib.util.spec_from_file_location("build_script", BUILD_SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return importlib.import_module("scripts.build")
 
 
 def start_build(project: Path, site_url: str | None = ADDRESS, **popen) -> subprocess.Popen:
@@ -35,7 +31,7 @@ def start_build(project: Path, site_url: str | None = ADDRESS, **popen) -> subpr
         env["SITE_URL"] = site_url
     # Its own process group: a kill reaches mkdocs too, as Ctrl-C or a CI
     # cancel reaches every process of `make build`.
-    return subprocess.Popen([sys.executable, str(BUILD_SCRIPT), "--project", str(project)], env=env,
+    return subprocess.Popen([sys.executable, "-m", "scripts.build", "--project", str(project)], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True, **popen)
 
 

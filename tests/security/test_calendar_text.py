@@ -4,7 +4,7 @@ import json
 import shutil
 import subprocess
 
-from sitebuild import ROOT
+from site_checks.sitebuild import ROOT
 
 
 def escape_text(text: str) -> str:

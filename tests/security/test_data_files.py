@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from macros.page_check import front_matter_problems
-from macros.problems import DataFileError
-from macros.protocol import load_protocol
+from pipeline.pages.page_check import front_matter_problems
+from pipeline.data.problems import DataFileError
+from pipeline.data.protocol import load_protocol
 
 # Ten levels of nine aliases each: expanded, 9**10 strings.
 LAUGHS = "version: 1\nlol0: &l0 [lol]\n" + "".join(

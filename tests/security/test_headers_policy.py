@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 import material
-from macros import page_safety
-from macros.checks import Checker
-from macros.origins import embed_origins, origin_problem
-from macros.security_headers import (
+from pipeline.after_build import page_safety
+from pipeline.data.checks import Checker
+from pipeline.data.origins import embed_origins, origin_problem
+from pipeline.after_build.security_headers import (
     MAX_RULES,
     content_security_policy,
     frame_ancestors,
@@ -27,8 +27,8 @@ from macros.security_headers import (
     with_page_policy,
     write_security_headers,
 )
-from macros.strict_yaml import load as load_yaml
-from sitebuild import ROOT, build, copy_project, headers_for, parse_headers_file
+from pipeline.data.strict_yaml import load as load_yaml
+from site_checks.sitebuild import ROOT, build, copy_project, headers_for, parse_headers_file
 
 SITE = "https://clinic.example/microneedling/"
 PATTERNS = page_safety.template_script_patterns()
@@ -116,7 +116,7 @@ def test_ordinary_content_passes():
 
 def hostile_page_lines() -> list[tuple[str, str]]:
     """(Markdown line, words the build must report for it): what gets past the
-    check of page text before rendering (macros/page_check.py, which stops
+    check of page text before rendering (pipeline/pages/page_check.py, which stops
     <script>, <link>, <form>, on...= and javascript: first: tests/security/test_hostile_builds.py)
     and is caught in the built page, reported at its Markdown line."""
     return [

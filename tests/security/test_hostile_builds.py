@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, build, copy_project
+from site_checks.sitebuild import ROOT, build, copy_project
 
 SECRET = "ghp_SECRET_TOKEN_FROM_CHECKOUT"
 

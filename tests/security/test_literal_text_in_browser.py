@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from sitebuild import ROOT, build, copy_project, free_port, log_clinical_change, parse_headers_file, serve, set_config
+from site_checks.sitebuild import ROOT, build, copy_project, free_port, log_clinical_change, parse_headers_file, serve, set_config
 
 pytestmark = pytest.mark.browser
 

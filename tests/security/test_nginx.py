@@ -20,8 +20,9 @@ from urllib.parse import urlsplit
 import pytest
 
 import nginxserver
-from macros.security_headers import path_prefix
-from sitebuild import free_port, headers_for, parse_headers_file, serve
+from pipeline.after_build.security_headers import path_prefix
+from pipeline.urls import address
+from site_checks.sitebuild import free_port, headers_for, parse_headers_file, serve
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +43,7 @@ class Served:
     clinic_url: str | None  # a local origin the build lets frame the embed pages
 
     def page_paths(self) -> list[str]:
-        return sorted(p.relative_to(self.root).as_posix().removesuffix("index.html") for p in self.root.rglob("*.html"))
+        return sorted(address(p.relative_to(self.root).as_posix()) for p in self.root.rglob("*.html"))
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ import re
 import pytest
 from jinja2 import Environment
 
-from macros.page_check import check_html, check_meta, check_snippets, check_template, markdown_start_line
-from sitebuild import ROOT
+from pipeline.pages.page_check import check_html, check_meta, check_snippets, check_template, markdown_start_line
+from site_checks.sitebuild import ROOT
 
 FILE = "docs/page.md"
 

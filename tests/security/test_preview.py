@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from sitebuild import ROOT, copy_project, free_port
+from site_checks.sitebuild import ROOT, copy_project, free_port
 
 pytestmark = pytest.mark.browser
 

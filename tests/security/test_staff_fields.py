@@ -9,13 +9,13 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.clinic import Clinic, load_clinic
-from macros.logo import svg_problem
-from macros.problems import DataFileError
-from macros.protocol import Plan, Protocol, Range
-from macros.references import Reference
-from macros.render import cite, clinic_contact, page_sources, plans_overview
-from macros.safe_text import markdown_text
+from pipeline.data.clinic import Clinic, load_clinic
+from pipeline.data.logo import svg_problem
+from pipeline.data.problems import DataFileError
+from pipeline.data.protocol import Plan, Protocol, Range
+from pipeline.data.references import Reference
+from pipeline.pages.render import cite, clinic_contact, page_sources, plans_overview
+from pipeline.data.safe_text import markdown_text
 
 HOSTILE_TEXT = [
     "[Riverside](javascript:alert(1))",
@@ -160,7 +160,7 @@ def test_a_plain_svg_logo_passes(tmp_path):
 
 
 def test_a_reference_address_must_be_a_plain_https_address(tmp_path):
-    from macros.references import load_references
+    from pipeline.data.references import load_references
 
     (tmp_path / "references.yml").write_text(
         "A2014:\n  label: A 2014\n  citation: C.\n  checked: abstract\n  url: 'https://x.example/a\"><script>'\n")
@@ -173,7 +173,7 @@ def test_a_reference_address_must_be_a_plain_https_address(tmp_path):
 def test_structured_data_cannot_end_its_script_element():
     import json
 
-    from macros.structured_data import to_script_text
+    from pipeline.pages.structured_data import to_script_text
 
     hostile = {"reviewedBy": {"name": "</script><script>alert(1)</script><!--"}, "name": "A & B > C"}
     text = to_script_text(hostile)

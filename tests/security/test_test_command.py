@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from sitebuild import ROOT
+from site_checks.sitebuild import ROOT
 
 pytestmark = pytest.mark.tools  # runs the tool finders, which install Chromium, Java and nginx
 

@@ -14,11 +14,11 @@ import re
 import pytest
 import yaml
 
-from sitebuild import ROOT
+from site_checks.sitebuild import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
 PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}")
-BUILDS = re.compile(r"\bmake\b[^\n]*\bbuild\b|\bmkdocs\b|scripts/build\.py")
+BUILDS = re.compile(r"\bmake\b[^\n]*\bbuild\b|\bmkdocs\b|scripts[/.]build\b")
 DEPLOY_ACTION = "actions/deploy-pages@"
 UPLOAD_ACTION = "actions/upload-pages-artifact@"
 PREVIEW = "site-preview"  # the artifact staff download (.github/pull_request_template.md)

@@ -3,14 +3,10 @@ each budget passes on figures that meet it and names the figure that misses."""
 from __future__ import annotations
 
 import copy
-import sys
 
 import pytest
 
-from sitebuild import ROOT
-
-sys.path.insert(0, str(ROOT / "scripts" / "bench"))
-from check_budgets import misses  # noqa: E402
+from scripts.bench.check_budgets import misses
 
 
 def lighthouse(performance=100, tbt=20, lcp=1.0, cls=0, seo=100):

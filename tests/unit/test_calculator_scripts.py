@@ -1,6 +1,6 @@
 """The calculator's scripts: their Node tests pass (so the README's test
 command runs them), and they hold no reader-facing English: every word they
-show comes from the build (macros/calculator_text.py)."""
+show comes from the build (pipeline/pages/calculator_text.py)."""
 from __future__ import annotations
 
 import os
@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from sitebuild import ROOT
+from site_checks.sitebuild import ROOT
 
 SCRIPTS = ("dates.js", "calendar.js", "calculator.js")
 # Strings a script may hold: calendar-file keywords, a MIME type, selectors
@@ -38,7 +38,7 @@ def english_in(source: str) -> list[str]:
 def test_the_scripts_hold_no_reader_facing_english():
     for name in SCRIPTS:
         source = (ROOT / "docs/assets/javascripts" / name).read_text(encoding="utf-8")
-        assert english_in(source) == [], f"{name}: words for readers belong in macros/calculator_text.py"
+        assert english_in(source) == [], f"{name}: words for readers belong in pipeline/pages/calculator_text.py"
 
 
 def test_the_english_check_finds_the_words_of_yesterdays_script():

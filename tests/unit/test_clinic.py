@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.clinic import NO_CLINIC, contrast_with_white, darken_until_readable, load_clinic
-from macros.problems import DataFileError
-from macros.protocol import Plan, Protocol, Range
+from pipeline.data.clinic import NO_CLINIC, contrast_with_white, darken_until_readable, load_clinic
+from pipeline.data.problems import DataFileError
+from pipeline.data.protocol import Plan, Protocol, Range
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "clinic"
 ACNE = Plan("acne-scars", "Acne scars", "conditions/acne-scars.md", Range(3, 2, 6), Range(28, 14, 42), "moderate", 26, ("Alam2014",))
@@ -108,8 +108,8 @@ def test_an_interval_typed_in_weeks_gets_a_hint(tmp_path):
 
 
 def test_pages_credit_the_clinic_only_with_the_value_it_set():
-    from macros.clinic import Clinic, ClinicPlan
-    from macros.render import calculator, clinic_contact, interval_hint, sessions_hint
+    from pipeline.data.clinic import Clinic, ClinicPlan
+    from pipeline.pages.render import calculator, clinic_contact, interval_hint, sessions_hint
 
     clinic = Clinic(name="Riverside Skin Clinic", plans={"acne-scars": ClinicPlan(sessions=4, interval_days=None)})
     assert sessions_hint(ACNE, clinic) == "Studies used 2 to 6; Riverside Skin Clinic usually plans 4."
@@ -136,7 +136,7 @@ ROOT = Path(__file__).parents[2]
 
 
 def relative_luminance_of(colour: str) -> float:
-    """WCAG 2.x relative luminance, written out here independently of macros/clinic.py."""
+    """WCAG 2.x relative luminance, written out here independently of pipeline/data/clinic.py."""
     def linear(c):
         c /= 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
@@ -189,7 +189,7 @@ def test_colours_that_do_not_clash_are_accepted(tmp_path, colour):
 def test_the_checked_backgrounds_are_those_of_the_stylesheets():
     """The boxes' colours are written in the CSS: if they change, the
     brand colour check must change with them."""
-    from macros.clinic import BRAND_TEXT_BACKGROUNDS, WARNING_RED
+    from pipeline.data.clinic import BRAND_TEXT_BACKGROUNDS, WARNING_RED
 
     css = (ROOT / "overrides" / "partials" / "site.css").read_text(encoding="utf-8")
 

@@ -8,9 +8,9 @@ import xml.etree.ElementTree as ET
 import pytest
 import yaml
 
-from macros.corrections import atom_feed, clinical_fingerprint, clinical_values, load_corrections, log_html
-from macros.problems import DataFileError
-from sitebuild import ROOT, clinical_fingerprint as independent_fingerprint
+from pipeline.data.corrections import atom_feed, clinical_fingerprint, clinical_values, load_corrections, log_html
+from pipeline.data.problems import DataFileError
+from site_checks.sitebuild import ROOT, clinical_fingerprint as independent_fingerprint
 
 DOCS = ROOT / "docs"
 TODAY = dt.date(2026, 12, 1)
@@ -65,7 +65,7 @@ def test_a_changed_number_without_an_entry_stops_the_build(docs):
     line = next(n for n, text in enumerate(log, 1) if "fingerprint:" in text and not text.lstrip().startswith("#"))
     assert f"docs/_data/corrections.yml:{line}:" in message
     assert "the clinical values in docs/_data/protocol.yml, docs/_data/warning_signs.yml have changed since the newest entry" in message
-    assert f"'fingerprint: \"{new}\"'" in message and "scripts/fingerprint.py --clinical" in message
+    assert f"'fingerprint: \"{new}\"'" in message and "python -m scripts.fingerprint --clinical" in message
 
 
 def test_an_entry_with_the_new_fingerprint_lets_it_through(docs):

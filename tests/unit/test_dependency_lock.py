@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from sitebuild import ROOT
+from site_checks.sitebuild import ROOT
 
 REQUIREMENT = re.compile(r"^([A-Za-z0-9_.-]+)==(\S+)")
 

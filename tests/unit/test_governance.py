@@ -4,10 +4,10 @@ overdue pages flagged (not refused), and known references."""
 import datetime as dt
 import hashlib
 
-from macros.governance import (
+from pipeline.data.governance import (
     check_citations, check_front_matter, covered_text, page_body, review_status, status_text,
 )
-from macros.reviewers import Reviewer
+from pipeline.data.reviewers import Reviewer
 
 TODAY = dt.date(2026, 11, 23)
 BODY = "# Acne scars\n\nIntro.\n\n## How it may help\n\nIt may help.\n\n## Risks and side effects\n\nRedness.\n"

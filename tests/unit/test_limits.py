@@ -1,14 +1,14 @@
-"""Plausibility limits (macros/limits.py): a slip of units is stopped with a
+"""Plausibility limits (pipeline/data/limits.py): a slip of units is stopped with a
 hint that names it, the shipped protocol passes, and the staff guide lists
 the limits the build applies."""
 from pathlib import Path
 
 import pytest
 
-from macros import limits
-from macros.problems import DataFileError
-from macros.protocol import load_protocol
-from sitebuild import ROOT
+from pipeline.data import limits
+from pipeline.data.problems import DataFileError
+from pipeline.data.protocol import load_protocol
+from site_checks.sitebuild import ROOT
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "protocol"
 
@@ -37,7 +37,7 @@ def test_weeks_typed_as_days_and_other_slips_are_named():
 def test_the_shipped_protocol_is_within_the_limits():
     docs = ROOT / "docs"
     pages = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")}
-    from macros.references import load_references
+    from pipeline.data.references import load_references
 
     references = load_references(docs / "_data" / "references.yml", "references.yml")
     protocol = load_protocol(docs / "_data" / "protocol.yml", "protocol.yml", pages, set(references))
@@ -59,5 +59,5 @@ def test_limits_are_the_ones_issue_14_asks_for():
 def test_staff_guide_lists_the_limits_the_build_applies():
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert limits.staff_table() in guide, (
-        "CONTRIBUTING.md's list of limits differs from macros/limits.py; "
-        "paste the output of `.venv/bin/python -m macros.limits` under 'Limits'")
+        "CONTRIBUTING.md's list of limits differs from pipeline/data/limits.py; "
+        "paste the output of `.venv/bin/python -m pipeline.data.limits` under 'Limits'")

@@ -1,6 +1,6 @@
 """The site's CSS is inlined, minified, in every page: smaller, same rules.
 (tests/browser/test_inline_css.py has Chromium compare the real stylesheet.)"""
-from macros.render import minify_css
+from pipeline.pages.render import minify_css
 
 SOURCE = """/* a comment with a "quote" and a ; */
 .a ,

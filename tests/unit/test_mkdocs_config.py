@@ -3,7 +3,7 @@ without a word: a second `not_in_nav:` once silently put three pages back into
 the build's warnings.  Every mapping in it must have distinct keys."""
 import yaml
 
-from sitebuild import ROOT
+from site_checks.sitebuild import ROOT
 
 
 def duplicate_keys(text: str) -> list[str]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from macros.problems import DataFileError
-from macros.protocol import UnusableEntry, load_protocol
-from sitebuild import ROOT
+from pipeline.data.problems import DataFileError
+from pipeline.data.protocol import UnusableEntry, load_protocol
+from site_checks.sitebuild import ROOT
 
 SOURCE = ROOT / "docs" / "_data" / "protocol.yml"
 

@@ -1,11 +1,9 @@
 """Precompressed copies for static hosts: the same bytes when unpacked, the
 same file on every build, nothing for files too small to gain."""
 import gzip
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parents[2] / "scripts"))
-from precompress import precompress  # noqa: E402
+from pipeline.after_build.precompress import precompress
 
 
 def test_copies_unpack_to_the_original_and_are_reproducible(tmp_path):

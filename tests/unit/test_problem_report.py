@@ -1,6 +1,6 @@
-"""macros/problem_report.py: the one list of problems and the preview's box."""
-from macros.problem_report import error_box, summary, with_box, without_template_code
-from macros.problems import Problem
+"""pipeline/pages/problem_report.py: the one list of problems and the preview's box."""
+from pipeline.pages.problem_report import error_box, summary, with_box, without_template_code
+from pipeline.data.problems import Problem
 
 A = Problem("docs/faq.md", 24, 3, "", "the link 'x.md' points to a page that does not exist")
 B = Problem("docs/_data/protocol.yml", 23, 30, "plans.acne-scars.interval_days.typical", "3 is outside 7 to 90 days")
@@ -31,8 +31,8 @@ def test_no_macro_of_a_page_with_problems_is_run():
 
 
 def test_a_failed_instruction_is_told_in_plain_words():
-    from macros.problem_report import render_error_message
+    from pipeline.pages.problem_report import render_error_message
 
-    text = render_error_message(Exception("'macros.protocol.Range object' has no attribute 'typicall'"))
+    text = render_error_message(Exception("'pipeline.data.protocol.Range object' has no attribute 'typicall'"))
     assert "'typicall'" in text and "did you mean 'typical'?" in text and "min, max" in text
     assert "object" not in text and "Traceback" not in text

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.problems import DataFileError
-from macros.protocol import load_protocol
+from pipeline.data.problems import DataFileError
+from pipeline.data.protocol import load_protocol
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "protocol"
 PAGES = {"conditions/acne-scars.md", "conditions/stretch-marks.md"}

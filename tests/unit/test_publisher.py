@@ -6,9 +6,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from macros.problems import DataFileError
-from macros.publisher import load_publisher
-from sitebuild import ROOT
+from pipeline.data.problems import DataFileError
+from pipeline.data.publisher import load_publisher
+from site_checks.sitebuild import ROOT
 
 SHIPPED = ROOT / "docs" / "_data" / "site.yml"
 
@@ -75,7 +75,7 @@ def test_mistakes_are_named_with_file_and_line(tmp_path, text, where):
 
 def test_the_published_build_links_reports_to_the_repository_it_is_built_from():
     # As shipped, site.yml names no repository: the workflow's address fills it.
-    from macros.publisher import with_built_repository
+    from pipeline.data.publisher import with_built_repository
     shipped = load_publisher(ROOT / "docs" / "_data" / "site.yml", "docs/_data/site.yml")
     assert shipped.repository == ""
     built = with_built_repository(shipped, "https://github.com/clinic-org/microneedling/")

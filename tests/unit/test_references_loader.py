@@ -2,8 +2,8 @@
 import markdown
 import pytest
 
-from macros.problems import DataFileError
-from macros.references import load_references
+from pipeline.data.problems import DataFileError
+from pipeline.data.references import load_references
 
 
 def load(tmp_path, text):
@@ -37,8 +37,8 @@ def test_mistakes_are_all_reported_with_positions(tmp_path):
 
 from bs4 import BeautifulSoup  # noqa: E402
 
-from macros.references import Reference  # noqa: E402
-from macros.render import cite, page_sources  # noqa: E402
+from pipeline.data.references import Reference  # noqa: E402
+from pipeline.pages.render import cite, page_sources  # noqa: E402
 
 REFS = {key: Reference(key, label, f"{label}. A study.", "abstract")
         for key, label in (("Alam2014", "Alam 2014"), ("Chu2021", "Chu 2021"), ("Harris2015", "Harris 2015"))}
@@ -82,7 +82,7 @@ def test_the_page_ends_with_its_sources_each_number_leading_to_its_entry():
 def test_a_citation_stays_on_the_line_of_the_word_before_it():
     """The space typed before {{ cite(...) }} is where a line could break,
     leaving the number alone at the start of the next line."""
-    from macros.render import attach_citations
+    from pipeline.pages.render import attach_citations
 
     number = cite(("Chu2021",), REFS, [])
     text = attach_citations(f"Redness can last 7 days {number}.\n\n- {number} starts an item\n")
@@ -93,7 +93,7 @@ def test_a_citation_stays_on_the_line_of_the_word_before_it():
 @pytest.mark.parametrize("before, joined", [("7 days", True), ("(PIH)", True), ('"sterile"', True), ("**bold**", True),
                                             ("-", False), ("1.", False), ("*", False), ("", False)])
 def test_only_a_word_or_its_closing_mark_takes_the_citation(before, joined):
-    from macros.render import attach_citations
+    from pipeline.pages.render import attach_citations
 
     number = cite(("Chu2021",), REFS, [])
     text = attach_citations(f"{before} {number}")

@@ -5,7 +5,7 @@ import hashlib
 import subprocess
 import sys
 
-from sitebuild import ROOT
+from site_checks.sitebuild import ROOT
 
 PAGE = """---
 title: {title}
@@ -25,7 +25,9 @@ def write_pages(docs, dues):
 
 
 def run(script, *args):
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / script), *args], capture_output=True, text=True, check=True).stdout
+    """A command as its usage line says: `python -m scripts.<name>` from the repository root."""
+    return subprocess.run([sys.executable, "-m", f"scripts.{script}", *args], cwd=ROOT, capture_output=True, text=True,
+                          check=True).stdout
 
 
 def test_pages_due_within_30_days_and_overdue_are_listed_soonest_first(tmp_path):
@@ -34,27 +36,27 @@ def test_pages_due_within_30_days_and_overdue_are_listed_soonest_first(tmp_path)
         "soon.md": "2026-12-31",             # exactly 30 days after 2026-12-01
         "later/page.md": "2027-01-01",       # 31 days: not yet
     })
-    output = run("review_due.py", "--today", "2026-12-01", "--docs", str(tmp_path))
+    output = run("review_due", "--today", "2026-12-01", "--docs", str(tmp_path))
     assert output.splitlines() == ["2026-10-01\tdocs/late.md\tLATE.MD", "2026-12-31\tdocs/soon.md\tSOON.MD"]
 
 
 def test_nothing_due_prints_nothing(tmp_path):
     write_pages(tmp_path, {"page.md": "2028-01-01"})
-    assert run("review_due.py", "--today", "2026-12-01", "--docs", str(tmp_path)) == ""
+    assert run("review_due", "--today", "2026-12-01", "--docs", str(tmp_path)) == ""
 
 
 def test_page_fingerprint_is_the_sha256_of_the_body(tmp_path):
     page = tmp_path / "page.md"
     page.write_text(PAGE.format(title="T", due="2027-01-01"), encoding="utf-8")
     expected = hashlib.sha256("# T\n\nText.".encode("utf-8")).hexdigest()[:16]
-    assert run("fingerprint.py", str(page)).strip() == f'fingerprint: "{expected}"'
+    assert run("fingerprint", str(page)).strip() == f'fingerprint: "{expected}"'
 
 
 def test_clinical_fingerprint_is_the_one_the_log_needs():
     import yaml
 
     log = yaml.safe_load((ROOT / "docs" / "_data" / "corrections.yml").read_text(encoding="utf-8"))
-    assert run("fingerprint.py", "--clinical").strip() == f'fingerprint: "{log["corrections"][0]["fingerprint"]}"'
+    assert run("fingerprint", "--clinical").strip() == f'fingerprint: "{log["corrections"][0]["fingerprint"]}"'
 
 
 def test_workflows_remind_weekly_and_republish_weekly():
@@ -67,7 +69,7 @@ def test_workflows_remind_weekly_and_republish_weekly():
     triggers = reminders[True]  # YAML 1.1 reads the key `on` as true
     assert triggers["schedule"] and reminders["permissions"]["issues"] == "write"
     steps = " ".join(step.get("run", "") for step in reminders["jobs"]["remind"]["steps"])
-    assert "scripts/review_due.py --within 30" in steps and "gh issue create" in steps
+    assert "python -m scripts.review_due --within 30" in steps and "gh issue create" in steps
     site = yaml.safe_load((workflows / "site.yml").read_text(encoding="utf-8"))
     assert site[True]["schedule"]
     assert "github.event_name == 'schedule'" in site["jobs"]["deploy"]["if"]

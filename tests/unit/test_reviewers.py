@@ -1,9 +1,9 @@
 """The reviewers file: only complete entries count, and it is empty as shipped."""
 import pytest
 
-from macros.problems import DataFileError
-from macros.reviewers import load_reviewers
-from sitebuild import ROOT
+from pipeline.data.problems import DataFileError
+from pipeline.data.reviewers import load_reviewers
+from site_checks.sitebuild import ROOT
 
 COMPLETE = """reviewers:
   a-name:

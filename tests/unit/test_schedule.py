@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.protocol import load_protocol
-from macros.render import interval_range_text, range_text, results_time_text
-from macros.calculator_text import describe_day
-from macros.schedule import compute_schedule, interval_choices
+from pipeline.data.protocol import load_protocol
+from pipeline.pages.render import interval_range_text, range_text, results_time_text
+from pipeline.pages.calculator_text import describe_day
+from pipeline.pages.schedule import compute_schedule, interval_choices
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "protocol" / "valid.yml"
 

@@ -8,8 +8,8 @@ import re
 import pytest
 import yaml
 
-from macros import staff_lists
-from sitebuild import ROOT
+from pipeline.data import staff_lists
+from site_checks.sitebuild import ROOT
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 PROSE_LIMIT = 6 * 1024  # bytes of prose: tables, code blocks and "When a check fails" not counted
@@ -50,7 +50,7 @@ def test_the_guide_lists_every_plan_of_the_protocol_file():
     guide = GUIDE.read_text(encoding="utf-8")
     assert plans_in_guide(guide) == plans_in_file(raw_protocol()), (
         "CONTRIBUTING.md's plan list differs from docs/_data/protocol.yml; "
-        "paste the output of `.venv/bin/python -m macros.staff_lists` in its place")
+        "paste the output of `.venv/bin/python -m pipeline.data.staff_lists` in its place")
     milestones = [m["id"] for m in raw_protocol()["aftercare"]]
     line = next(line for line in guide.splitlines() if line.startswith("Aftercare milestones"))
     assert re.findall(r"`([a-z0-9-]+)` \(day", line) == milestones

@@ -2,12 +2,12 @@
 import datetime as dt
 import json
 
-from macros.governance import ClinicalReview, ReviewStatus
-from macros.protocol import Plan, Protocol, Range
-from macros.publisher import Publisher
-from macros.references import Reference
-from macros.reviewers import Reviewer
-from macros.structured_data import how_performed, page_structured_data, plan_page_url, to_script_text
+from pipeline.data.governance import ClinicalReview, ReviewStatus
+from pipeline.data.protocol import Plan, Protocol, Range
+from pipeline.data.publisher import Publisher
+from pipeline.data.references import Reference
+from pipeline.data.reviewers import Reviewer
+from pipeline.pages.structured_data import how_performed, page_structured_data, to_script_text
 
 PLAN = Plan(id="acne-scars", name="Acne scars", page="conditions/acne-scars.md", sessions=Range(3, 2, 6),
             interval_days=Range(28, 14, 42), evidence="moderate", results_check_weeks=26, references=("Alam2014",))
@@ -77,9 +77,3 @@ def test_script_text_cannot_close_the_script_element():
     text = to_script_text({"name": "</script><b>&"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"name": "</script><b>&"}
-
-
-def test_page_urls():
-    assert plan_page_url("https://x.org/", "index.md") == "https://x.org/"
-    assert plan_page_url("https://x.org/", "conditions/index.md") == "https://x.org/conditions/"
-    assert plan_page_url("https://x.org/", "faq.md") == "https://x.org/faq/"

@@ -2,7 +2,7 @@
 several stops because `build` is in its default norecursedirs).  A test file
 that is never collected protects nobody."""
 from conftest import COLLECTED_FILES
-from sitebuild import ROOT
+from site_checks.sitebuild import ROOT
 
 
 def test_every_test_file_under_the_chosen_paths_is_collected(request):

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.problems import DataFileError
-from macros.publisher import Country, Publisher
-from sitebuild import ROOT
-from macros.warning_signs import care_cards, care_cards_html, care_cards_text, load_warning_signs
+from pipeline.data.problems import DataFileError
+from pipeline.data.publisher import Country, Publisher
+from site_checks.sitebuild import ROOT
+from pipeline.data.warning_signs import care_cards, care_cards_html, care_cards_text, load_warning_signs
 
 GOOD = """contact_clinic:
   - blisters or cold sores

@@ -1,6 +1,6 @@
 /* Date arithmetic and filling in the build's words for the schedule
  * calculator.  Pure functions, no page access: tests/js runs them in Node.
- * Every word comes from the build (macros/calculator_text.py) as `words`;
+ * Every word comes from the build (pipeline/pages/calculator_text.py) as `words`;
  * this file only puts numbers and dates into its {slots}. */
 
 export const DAY_MS = 86400000;
@@ -14,7 +14,7 @@ export function plural(forms, n) {
   return fill(n === 1 ? forms[0] : forms[1], { n: n });
 }
 
-/* Same wording as macros/calculator_text.py describe_day. */
+/* Same wording as pipeline/pages/calculator_text.py describe_day. */
 export function describeDay(words, day) {
   const text = words.text;
   if (day < 7) return fill(text.dayShort, { day: day });
@@ -54,7 +54,7 @@ export function formatDate(dates, time, pattern) {
   });
 }
 
-/* Same sum as macros/schedule.py compute_schedule and results_day. */
+/* Same sum as pipeline/pages/schedule.py compute_schedule and results_day. */
 export function schedule(data, planId, sessions, interval) {
   const plan = data.plans[planId], text = data.words.text, rows = [];
   for (let n = 1; n <= sessions; n++) {

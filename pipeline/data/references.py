@@ -1,5 +1,5 @@
 """The reference list: one entry per key, cited in pages by number ([1, 3]),
-each page ending with a numbered list of its own sources (macros/render.py)."""
+each page ending with a numbered list of its own sources (pipeline/pages/render.py)."""
 from __future__ import annotations
 
 import re
@@ -14,7 +14,7 @@ CHECKED = ("full text", "abstract", "secondary source", "not seen")
 KEY = re.compile(r"^[A-Za-z][A-Za-z0-9.-]*$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 OPTIONAL = frozenset({"doi", "pmid", "pmcid", "url", "note"})
-LONG_TEXT = "reference citation and note"  # length limits in macros/limits.py
+LONG_TEXT = "reference citation and note"  # length limits in pipeline/data/limits.py
 URL_TEXT = "web address (booking_url, reference url)"
 
 

@@ -52,7 +52,7 @@ RESULTS_CHECK_WEEKS = NumberLimit("results_check_weeks", 1, 104, "weeks (two yea
 NUMBERS = (SESSIONS, INTERVAL_DAYS, AFTERCARE_DAY, RESULTS_CHECK_WEEKS)
 
 # Longest text, in characters, per field (single-line fields also refuse
-# line breaks and invisible characters: macros/safe_text.py).
+# line breaks and invisible characters: pipeline/data/safe_text.py).
 TEXT = {
     "plan name": 80,
     "aftercare title": 80,

@@ -1,7 +1,7 @@
 """The lists in the staff guide (CONTRIBUTING.md) that mirror the protocol
 file: plan ids with their names and pages, and the aftercare milestones.
 Generated here so that they cannot drift from the file; a test keeps the
-guide equal to `python -m macros.staff_lists`."""
+guide equal to `python -m pipeline.data.staff_lists`."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -34,4 +34,4 @@ def load_site_protocol(docs: Path) -> Protocol:
 
 
 if __name__ == "__main__":
-    print(staff_lists(load_site_protocol(Path(__file__).resolve().parents[1] / "docs")))
+    print(staff_lists(load_site_protocol(Path(__file__).resolve().parents[2] / "docs")))

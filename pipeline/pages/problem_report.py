@@ -12,8 +12,8 @@ import difflib
 import re
 from html import escape
 
-from .problems import Problem
-from .protocol import Milestone, Plan, Range
+from ..data.problems import Problem
+from ..data.protocol import Milestone, Plan, Range
 
 # What page text can reach with a dot: {{ plan("x").sessions.typical }}.
 VALUE_TYPES = {"Plan": Plan, "Range": Range, "Milestone": Milestone}

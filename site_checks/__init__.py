@@ -2,7 +2,7 @@
 
 Each real test and its "can fail" twin call the same function: the twin
 feeds it a deliberately broken page and expects the failure, so a check that
-silently stopped checking would be noticed.  scripts/quality_report.py uses
+silently stopped checking would be noticed.  site_checks/report.py uses
 them too (`make report`).
 """
 from __future__ import annotations
@@ -20,7 +20,9 @@ from urllib.parse import unquote, urljoin, urlparse
 import yaml
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[2]
+from pipeline.urls import address, built_file
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def html_pages(site_root: Path) -> list[Path]:
@@ -34,10 +36,7 @@ def name_of(site_root: Path, path: Path) -> str:
 
 def url_of(site_root: Path, base_url: str, path: Path) -> str:
     """The address a page is served at: a/index.html → base/a/."""
-    relative = name_of(site_root, path)
-    if relative == "index.html" or relative.endswith("/index.html"):
-        relative = relative.removesuffix("index.html")
-    return urljoin(base_url, relative)
+    return urljoin(base_url, address(name_of(site_root, path)))
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -46,19 +45,13 @@ def soup(html: str) -> BeautifulSoup:
 
 def source_of(project: Path, site_root: Path, path: Path) -> Path | None:
     """The Markdown page a built page comes from (embed copies: the same page)."""
-    relative = name_of(site_root, path).removeprefix("embed/")
-    if not relative.endswith(".html") or relative == "404.html":
-        return None
-    stem = relative.removesuffix(".html").removesuffix("index").rstrip("/")
     docs = project / "docs"
-    for candidate in ((docs / f"{stem}.md") if stem else None, docs / stem / "index.md"):
-        if candidate is not None and candidate.is_file():
-            return candidate
-    return None
+    pages = {built_file(page.relative_to(docs).as_posix()): page for page in docs.rglob("*.md")}
+    return pages.get(name_of(site_root, path).removeprefix("embed/"))
 
 
 def front_matter(source: Path) -> dict:
-    """A page's front matter as plain YAML reads it (independently of macros/)."""
+    """A page's front matter as plain YAML reads it (independently of pipeline/)."""
     text = source.read_text(encoding="utf-8")
     if not text.startswith("---\n"):
         return {}
@@ -71,28 +64,15 @@ VIEWPORTS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, 
 # WCAG 2.0, 2.1 and 2.2, levels A and AA, plus axe's best practices (which
 # include the search dialog's name, aria-dialog-name).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
-# (CSS selector of ONE element, axe rule id, why it is excluded).  Empty: every
-# element of every page is checked with every rule.  An entry must name one
-# element and say why it cannot be fixed.
-AXE_EXCLUSIONS: list[tuple[str, str, str]] = []
 
 
 def axe_violations(page) -> list[dict]:
-    """Run axe-core on the page open in Playwright; its violations, minus the
-    (element, rule) pairs in AXE_EXCLUSIONS."""
+    """Run axe-core on the page open in Playwright; its violations.  No rule is
+    excluded for any element: every element of every page is checked."""
     from axe_playwright_python.sync_playwright import Axe
 
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-    response = Axe().run(page, options=options).response
-    violations = []
-    for violation in response["violations"]:
-        nodes = [
-            node for node in violation["nodes"]
-            if not any(rule == violation["id"] and node["target"] == [selector] for selector, rule, _ in AXE_EXCLUSIONS)
-        ]
-        if nodes:
-            violations.append({**violation, "nodes": nodes})
-    return violations
+    return Axe().run(page, options=options).response["violations"]
 
 
 def describe_axe(violations: list[dict]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .calculator_text import TEMPLATES, fill
-from .protocol import Milestone, Plan
+from ..data.protocol import Milestone, Plan
 
 
 @dataclass(frozen=True)

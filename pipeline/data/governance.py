@@ -32,11 +32,6 @@ CLINICAL_KEYS = ("reviewer", "date", "scope", "fingerprint")
 EDITORIAL_KEYS = ("date", "by")
 MAX_REVIEW_YEARS = 3
 FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
-# Headings a condition or treatment page must have (STANDARD.md rule 6).
-REQUIRED_SECTIONS = (
-    "How it may help", "How well it works", "Risks and side effects",
-    "Other options", "What is uncertain", "When to get help",
-)
 
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
@@ -314,7 +309,7 @@ def _check_clinical(value, source: str, reviewers: dict[str, Reviewer], today: d
     mark = value.get("fingerprint")
     if mark not in (None, "") and not (isinstance(mark, str) and FINGERPRINT.match(mark)):
         fail("fingerprint", f"'{mark}' is not a fingerprint (16 hexadecimal digits); get it with "
-                            "'python scripts/fingerprint.py <page>' (put it in quotes)", "clinical_review")
+                            "'python -m scripts.fingerprint <page>' (put it in quotes)", "clinical_review")
         ok = False
     return value["date"] if ok else None
 

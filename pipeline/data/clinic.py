@@ -12,7 +12,6 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from . import limits, logo as logo_check, safe_text, strict_yaml
 from .checks import Checker, suggestion
@@ -201,7 +200,7 @@ def load_clinic(path: Path, display_name: str, docs_dir: Path, protocol: Protoco
     return clinic
 
 
-# Longest text per field (macros/limits.py).
+# Longest text per field (pipeline/data/limits.py).
 TEXT_LIMITS = {"name": "clinic name", "phone": "clinic phone", "address": "clinic address",
                "booking_url": "web address (booking_url, reference url)", "logo": "logo path"}
 

@@ -22,23 +22,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from urllib.parse import urljoin
 
-from .governance import EDITORS, ReviewStatus
-from .protocol import Plan, Protocol
-from .publisher import CONTENT_LICENCE, Publisher
-from .references import Reference
+from ..data.governance import EDITORS, ReviewStatus
+from ..data.protocol import Plan, Protocol
+from ..data.publisher import CONTENT_LICENCE, Publisher
+from ..data.references import Reference
+from ..urls import page_url
 
 SCHEMA = "https://schema.org"
 PROCEDURE_NAME = "Microneedling"
 PROCEDURE_ALTERNATE_NAME = "Collagen induction therapy"
-
-
-def plan_page_url(site_url: str, page_src: str) -> str:
-    """Address of a page from its source path (directory URLs: a/b.md → a/b/)."""
-    path = page_src.removesuffix(".md")
-    path = "" if path == "index" else path.removesuffix("/index") + "/"
-    return urljoin(site_url, path)
 
 
 def days_text(days: int) -> str:
@@ -68,14 +61,14 @@ def followup(plan: Plan) -> str:
     return f"Results are checked with the clinician about {plan.results_check_weeks} weeks after the {anchor} session."
 
 
-def medical_procedure(plan: Plan, site_url: str) -> dict:
+def medical_procedure(plan: Plan, site_url: str, use_directory_urls: bool = True) -> dict:
     return {
         "@type": "MedicalProcedure",
         "name": f"{PROCEDURE_NAME} for {plan.name[0].lower()}{plan.name[1:]}",
         "alternateName": PROCEDURE_ALTERNATE_NAME,
         "description": f"Typical course of microneedling for {plan.name[0].lower()}{plan.name[1:]} in published studies. "
         f"Strength of evidence: {plan.evidence}.",
-        "url": plan_page_url(site_url, plan.page),
+        "url": page_url(site_url, plan.page, use_directory_urls),
         "procedureType": f"{SCHEMA}/PercutaneousProcedure",
         "bodyLocation": "Skin",
         "relevantSpecialty": f"{SCHEMA}/Dermatology",
@@ -158,34 +151,19 @@ def medical_web_page(
     return data
 
 
-def page_structured_data(
-    *,
-    page_src: str,
-    meta: dict,
-    url: str,
-    language: str,
-    status: ReviewStatus,
-    publisher: Publisher,
-    site_name: str,
-    site_url: str,
-    protocol: Protocol,
-    references: dict[str, Reference],
-    has_calculator: bool,
-) -> dict:
-    """The JSON-LD object for one page, from its (already checked) front matter."""
+def page_structured_data(*, page_src: str, meta: dict, protocol: Protocol, references: dict[str, Reference],
+                         has_calculator: bool, use_directory_urls: bool = True, **page) -> dict:
+    """The JSON-LD object for one page, from its (already checked) front matter;
+    `page` holds the rest of medical_web_page()'s facts (url, language, status,
+    publisher, site_name, site_url)."""
     about = next((p for p in protocol.plans.values() if p.page == page_src), None)
     return medical_web_page(
         title=meta["title"],
         description=meta["description"],
-        url=url,
-        language=language,
-        status=status,
-        publisher=publisher,
-        site_name=site_name,
-        site_url=site_url,
         references=[references[k] for k in meta.get("references") or () if k in references],
         about=about,
-        procedures=[medical_procedure(p, site_url) for p in protocol.plans.values()] if has_calculator else (),
+        procedures=[medical_procedure(p, page["site_url"], use_directory_urls) for p in protocol.plans.values()] if has_calculator else (),
+        **page,
     )
 
 

@@ -8,8 +8,8 @@ addresses out (the template escapes them).
 """
 from __future__ import annotations
 
-from .governance import ReviewStatus, long_date, status_text
-from .publisher import CONTENT_LICENCE, Publisher
+from ..data.governance import ReviewStatus, long_date, status_text
+from ..data.publisher import CONTENT_LICENCE, Publisher
 
 DUE_NOTICE = "This page is due for review; the information may be out of date."
 REUSE = "You may reuse it if you keep the credit to this site, the review dates and a link to this page."

@@ -6,7 +6,7 @@ without compressing on every request; hosts that compress by themselves
 byte-for-byte reproducible (no time stamp, fixed level), so a rebuild of
 the same site gives the same files.
 
-Usage: python scripts/precompress.py site/
+Usage: python -m pipeline.after_build.precompress site/
 """
 from __future__ import annotations
 

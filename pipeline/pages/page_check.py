@@ -24,8 +24,8 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
-from . import limits, safe_text, strict_yaml
-from .problems import Problem
+from ..data import limits, safe_text, strict_yaml
+from ..data.problems import Problem
 
 # The front matter block exactly as MkDocs finds it (mkdocs/utils/meta.py).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)

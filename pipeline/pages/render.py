@@ -8,14 +8,14 @@ import re
 from html import escape
 from urllib.parse import urljoin, urlsplit
 
-from .clinic import NO_CLINIC, Clinic
-from .embed import iframe_snippet
-from .links import built_file
-from .governance import front_matter
-from .protocol import Plan, Protocol, Range
-from .references import Reference
-from .safe_text import attribute_text, markdown_text
+from ..data.clinic import NO_CLINIC, Clinic
+from ..data.governance import front_matter
+from ..data.protocol import Plan, Protocol, Range
+from ..data.references import Reference
+from ..data.safe_text import attribute_text, markdown_text
+from ..urls import page_address
 from . import calculator_text
+from .embed_snippet import iframe_snippet
 from .calculator_text import TEMPLATES, date_in_words, describe_day, fill, interval_text, plural
 from .schedule import Step, compute_schedule, interval_choices
 
@@ -480,7 +480,7 @@ def embed_snippets(pages: list[tuple[str, str]], site_url: str, embed_dir: str, 
         if meta.get("embed") is False:
             continue
         title = meta.get("title") or title
-        folder = built_file(src_uri).removesuffix("index.html")
+        folder = page_address(src_uri)
         url = urljoin(site_url, f"{embed_dir}/{folder}")
         snippet = iframe_snippet(url, title, origin, EMBED_SANDBOX)
         sections.append(f"### {title}\n\nAddress: `{url}`\n\n```html\n{snippet}\n```\n")

@@ -6,7 +6,7 @@ HTML errors.
 Html Checker, and prints the table.  `make test` prints the same table at the
 end of the test session from the results of its own checks.
 
-Usage: python scripts/quality_report.py [--site DIR]
+Usage: python -m site_checks.report [--site DIR]
   --site DIR  report on an already built site folder instead of building a copy
 """
 from __future__ import annotations
@@ -21,10 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "scripts")]
-
-import readability  # noqa: E402
-from quality.site_checks import (  # noqa: E402
+from . import readability
+from . import (
     VIEWPORTS, axe_violations, front_matter, html_pages, name_of, run_vnu, source_of, split_filtered, url_of,
 )
 
@@ -114,7 +112,7 @@ def check_site(site_root: Path, url: str) -> tuple[dict, dict]:
 def served_site(site: Path | None = None):
     """(site folder, project, address): a strict build of a copy of the project
     served on a free local port, or an already built `site` folder served."""
-    from sitebuild import build, copy_project, free_port, serve, set_config
+    from .sitebuild import build, copy_project, free_port, serve, set_config
 
     with tempfile.TemporaryDirectory(prefix="site-check-") as temporary:
         port = free_port()

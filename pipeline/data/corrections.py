@@ -25,7 +25,7 @@ from .problems import DataFileError, Problem
 CLINICAL_DATA_FILES = ("_data/protocol.yml", "_data/warning_signs.yml")
 ENTRY_KEYS = {"date", "pages", "what", "why", "sources", "fingerprint"}
 FEED_FILE = "corrections.xml"
-COMMAND = "python scripts/fingerprint.py --clinical"
+COMMAND = "python -m scripts.fingerprint --clinical"
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ class Checker:
         return True
 
     def single_line(self, value, path: tuple, field: str, multi_line: bool = False) -> bool:
-        """Non-empty text within the length limit of `field` (macros/limits.py),
+        """Non-empty text within the length limit of `field` (pipeline/data/limits.py),
         without line breaks (unless `multi_line`) or invisible characters."""
         if not self.text(value, path):
             return False

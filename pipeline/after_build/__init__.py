@@ -1,0 +1,1 @@
+"""Steps on the written site: link check, embed pages, security headers, feed, gzip copies."""

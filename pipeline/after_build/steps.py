@@ -1,0 +1,30 @@
+"""The steps after MkDocs has written the pages, in order: the corrections
+feed, the link check, then (only for a build without problems) the embed
+pages and the security headers, which scan every finished page."""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from ..data.problems import Problem
+from ..urls import built_file
+from . import embed, links, security_headers
+from .corrections_feed import write_corrections_feed
+
+
+def after_build(site_dir: Path, docs_dir: Path, problems: list[Problem], *, use_directory_urls: bool, site_name: str,
+                site_url: str, clinic, corrections, titles: dict[str, str], live_preview: bool,
+                embed_pages: Callable[[], Mapping[str, str]]) -> list[Problem]:
+    """Every problem of the build, the pages' and these steps' own (none: the
+    site is complete).  `embed_pages` renders the embed pages (built path →
+    HTML), called only for a build without problems."""
+    write_corrections_feed(site_dir, corrections, site_name, site_url, titles, use_directory_urls)
+    problems = [*problems, *links.check_site_links(docs_dir, site_dir, use_directory_urls)]
+    if problems:
+        return problems
+    embed.write_embed_pages(site_dir, embed_pages())
+    # Each built page and image with the source file a finding is reported against.
+    sources = {built_file(src, use_directory_urls): (f"docs/{src}", docs_dir / src)
+               for src in (p.relative_to(docs_dir).as_posix() for p in [*docs_dir.rglob("*.md"), *docs_dir.rglob("*.svg")])}
+    return security_headers.write_security_headers(site_dir, embed.EMBED_DIR, clinic.embed_origins, site_url, sources,
+                                                   policy_in_pages=not live_preview)

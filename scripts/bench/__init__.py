@@ -1,0 +1,1 @@
+"""The benchmark against stock Material: `make bench`, `make bench-check`."""
