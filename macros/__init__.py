@@ -124,7 +124,9 @@ def define_env(env) -> None:
     # and checked too, and the build fails at its end with every problem.
     if front_matter_problems or any(v is None for v in (references, protocol, clinic, reviewers, publisher, warning_signs, log)):
         raise DataFileError(problem_report.unique(front_matter_problems + data_problems))
-    titles = {src: governance.front_matter(docs.joinpath(src).read_text(encoding="utf-8")).get("title", src) for src in known_pages}
+    # Each page's front matter, read once for the titles, the review summary and the embed pages.
+    front_matters = {src: governance.front_matter(docs.joinpath(src).read_text(encoding="utf-8")) for src in known_pages}
+    titles = {src: front_matters[src].get("title", src) for src in known_pages}
     # Templates (overrides/main.html) read the clinic from config.extra.
     env.conf["extra"]["clinic"] = render.clinic_template_data(clinic)
     env.conf["extra"]["material_bundle"] = _material_bundle()
@@ -260,8 +262,7 @@ def define_env(env) -> None:
     def clinical_review_summary() -> str:
         """How many pages a clinician has signed off, counted from every page's front matter."""
         signed = sorted(
-            src for src in known_pages
-            if isinstance(governance.front_matter(docs.joinpath(src).read_text(encoding="utf-8")).get("clinical_review"), dict)
+            src for src in known_pages if isinstance(front_matters[src].get("clinical_review"), dict)
         )
         if not signed:
             return f"No clinician has reviewed any page of this site yet: all {len(known_pages)} pages say so at their end."
@@ -299,7 +300,7 @@ def define_env(env) -> None:
                                    "publisher": publisher, "corrections": log, "titles": titles,
                                    "argument_problem": argument_problem, "root": root, "macros": site_macros,
                                    "problems": data_problems, "held": held, "reference_keys": reference_keys,
-                                   "first_line": {}}
+                                   "first_line": {}, "front_matters": front_matters}
 
 
 def _record_render_errors(env) -> None:
@@ -312,9 +313,22 @@ def _record_render_errors(env) -> None:
         return
     jinja.records_render_errors = True
     from_string = jinja.from_string
+    parse = jinja.parse
+    # The page check (page_check.check_template) parses each page's text just
+    # before mkdocs-macros renders that same text: the renderer compiles the
+    # check's syntax tree instead of parsing the text a second time.
+    parsed: dict[str, object] = {}
+
+    def parse_and_keep(source, *args, **kwargs):
+        tree = parse(source, *args, **kwargs)
+        if isinstance(source, str) and not args and not kwargs:
+            parsed.clear()
+            parsed[source] = tree
+        return tree
 
     def guarded_from_string(source, *args, **kwargs):
-        template = from_string(source, *args, **kwargs)
+        tree = parsed.pop(source, None) if isinstance(source, str) else None
+        template = from_string(source if tree is None else tree, *args, **kwargs)
         render = template.render
 
         def render_or_record(*r_args, **r_kwargs):
@@ -334,6 +348,7 @@ def _record_render_errors(env) -> None:
         template.render = render_or_record
         return template
 
+    jinja.parse = parse_and_keep
     jinja.from_string = guarded_from_string
 
 
@@ -450,12 +465,8 @@ def _not_embedded(env) -> frozenset[str]:
     """Built paths of pages whose front matter says `embed: false` (pages for
     clinics, not patients).  Every page, in the menu or not: "Embed these
     pages" is kept out of the patient menu (not_in_nav in mkdocs.yml)."""
-    docs = Path(env.conf["docs_dir"])
-    return frozenset(
-        links.built_file(path.relative_to(docs).as_posix())
-        for path in sorted(docs.rglob("*.md"))
-        if governance.front_matter(path.read_text(encoding="utf-8")).get("embed") is False
-    )
+    front_matters = env.variables["_site_data"]["front_matters"]  # every page's, read in define_env
+    return frozenset(links.built_file(src) for src in sorted(front_matters) if front_matters[src].get("embed") is False)
 
 
 def _site_link(from_src: str, to_src: str) -> str:
