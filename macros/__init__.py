@@ -25,7 +25,7 @@ from pipeline.data import corrections, governance
 from pipeline.data.checks import suggestion
 from pipeline.data.problems import DataFileError, Problem, locate
 from pipeline.data.protocol import UnusableEntry
-from pipeline.data.site_data import display, load_site_data, page_titles
+from pipeline.data.site_data import display, front_matters as read_front_matters, load_site_data
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
 from pipeline.pages import page_check, page_footer, problem_report, render, structured_data, theme
 
@@ -71,7 +71,8 @@ def define_env(env) -> None:
     references, protocol, clinic = site_data.references, site_data.protocol, site_data.clinic
     reviewers, publisher, warning_signs, log = site_data.reviewers, site_data.publisher, site_data.warning_signs, site_data.corrections
     known_pages = site_data.known_pages
-    titles = page_titles(docs, known_pages)
+    front_matters = read_front_matters(docs, known_pages)
+    titles = {src: front_matters[src].get("title", src) for src in known_pages}
     broken_keys, reference_keys = site_data.broken_keys, site_data.reference_keys
     use_directory_urls = env.conf["use_directory_urls"]
     # Templates (overrides/main.html) read the clinic from config.extra.
@@ -208,8 +209,7 @@ def define_env(env) -> None:
     def clinical_review_summary() -> str:
         """How many pages a clinician has signed off, counted from every page's front matter."""
         signed = sorted(
-            src for src in known_pages
-            if isinstance(governance.front_matter(docs.joinpath(src).read_text(encoding="utf-8")).get("clinical_review"), dict)
+            src for src in known_pages if isinstance(front_matters[src].get("clinical_review"), dict)
         )
         if not signed:
             return f"No clinician has reviewed any page of this site yet: all {len(known_pages)} pages say so at their end."
@@ -260,9 +260,22 @@ def _record_render_errors(env) -> None:
         return
     jinja.records_render_errors = True
     from_string = jinja.from_string
+    parse = jinja.parse
+    # The page check (page_check.check_template) parses each page's text just
+    # before mkdocs-macros renders that same text: the renderer compiles the
+    # check's syntax tree instead of parsing the text a second time.
+    parsed: dict[str, object] = {}
+
+    def parse_and_keep(source, *args, **kwargs):
+        tree = parse(source, *args, **kwargs)
+        if isinstance(source, str) and not args and not kwargs:
+            parsed.clear()
+            parsed[source] = tree
+        return tree
 
     def guarded_from_string(source, *args, **kwargs):
-        template = from_string(source, *args, **kwargs)
+        tree = parsed.pop(source, None) if isinstance(source, str) else None
+        template = from_string(source if tree is None else tree, *args, **kwargs)
         render = template.render
 
         def render_or_record(*r_args, **r_kwargs):
@@ -282,6 +295,7 @@ def _record_render_errors(env) -> None:
         template.render = render_or_record
         return template
 
+    jinja.parse = parse_and_keep
     jinja.from_string = guarded_from_string
 
 

@@ -91,8 +91,8 @@ def load_site_data(docs: Path, root: Path, repository: str, today: dt.date, prob
                     broken_keys, reference_keys, problems)
 
 
-def page_titles(docs: Path, known_pages: set[str]) -> dict[str, str]:
-    """Each page's title from its front matter (its path where it has none).
-    Only once every front matter has passed its check: a page that is not
-    UTF-8 is reported by that check, not read here."""
-    return {src: front_matter(docs.joinpath(src).read_text(encoding="utf-8")).get("title", src) for src in known_pages}
+def front_matters(docs: Path, known_pages: set[str]) -> dict[str, dict]:
+    """Each page's front matter, read once per build (titles, the review
+    summary).  Only once every front matter has passed its check: a page that
+    is not UTF-8 is reported by that check, not read here."""
+    return {src: front_matter(docs.joinpath(src).read_text(encoding="utf-8")) for src in known_pages}

@@ -23,6 +23,8 @@ MAX_FIRST_VISIT_RATIO = 0.7  # of stock's
 MAX_CALCULATOR_SCRIPT = 5 * 1024
 MAX_OWN_CODE_OVERHEAD_PCT = 25  # over the same build with every macro a no-op
 EMBED_PREFIX = "embed-"  # embed pages carry noindex on purpose: no SEO budget
+MIN_RUNS = 5  # interleaved Lighthouse rounds behind each median
+PAGES = ("home", "treatment-plan", "aftercare", "comparisons")  # and one embed page
 
 
 def lighthouse_misses(page: str, ours: dict, stock: dict) -> list[str]:
@@ -62,6 +64,14 @@ def misses(results: dict) -> list[str]:
     found = []
     if "lighthouse" not in results:
         found.append("no Lighthouse figures: run `make bench` without --skip-lighthouse")
+    elif results.get("runs", 0) < MIN_RUNS:
+        found.append(f"medians of {results.get('runs', 0)} run(s); the goals are judged on {MIN_RUNS} (a quick run, not a verdict)")
+    measured = set(results["visits"]["ours"]) & set(results.get("lighthouse", {}).get("ours", results["visits"]["ours"]))
+    missing = [page for page in PAGES if page not in measured]
+    if not any(page.startswith(EMBED_PREFIX) for page in measured):
+        missing.append("an embed page")
+    if missing:
+        found.append(f"not measured: {', '.join(missing)} (run `make bench` without --pages)")
     for page, ours in results.get("lighthouse", {}).get("ours", {}).items():
         found += lighthouse_misses(page, ours, results["lighthouse"]["stock"][page])
     for page, ours in results["visits"]["ours"].items():
@@ -73,7 +83,7 @@ def misses(results: dict) -> list[str]:
     if not build:
         found.append("no build figures: run `make bench` without --skip-builds")
     elif build["own_code_overhead_pct"] > MAX_OWN_CODE_OVERHEAD_PCT:
-        found.append(f"our own code adds {build['own_code_overhead_pct']:.1f} % to the build with every macro a no-op "
+        found.append(f"our own code adds {build['own_code_overhead_pct']:.1f} % (CPU seconds) to the build with every macro a no-op "
                      f"> {MAX_OWN_CODE_OVERHEAD_PCT} %")
     return found
 
