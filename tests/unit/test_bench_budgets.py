@@ -99,7 +99,7 @@ def test_a_quick_run_is_no_verdict():
 def test_the_no_op_build_defines_every_macro_the_pages_call(tmp_path):
     # The bench's no-op build once looked for `@env.macro` only; macros
     # registered another way were undefined and that build failed.
-    from bench import macro_names
+    from scripts.bench.bench import macro_names
 
     (tmp_path / "guide").mkdir()
     (tmp_path / "index.md").write_text('---\ntitle: Home\n---\nSee {{ cite("Alam2014") }}.\n')
