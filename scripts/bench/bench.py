@@ -144,8 +144,25 @@ exclude_docs: |
 {markdown.group(0) if markdown else ''}
 {nav.group(0) if nav else ''}
 """
-    (project / "mkdocs.yml").write_text(stock)
+    (project / "mkdocs.yml").write_text(stock.replace("  font: false\n", "  font: false\n  custom_dir: overrides\n", 1))
+    # The site's code writes embed pages from an embed.html template; stock
+    # Material has none, so it gets one that lays out Material's own blocks
+    # without its chrome (the full pages stay Material's own main.html).
     shutil.rmtree(project / "overrides", ignore_errors=True)
+    (project / "overrides").mkdir()
+    (project / "overrides" / "embed.html").write_text(STOCK_EMBED)
+
+
+STOCK_EMBED = """{% extends "main.html" %}
+{% block embed_page %}<!doctype html>
+<html lang="{{ config.theme.language }}"><head><meta charset="utf-8">
+<base href="{{ embed_base_href }}" target="_blank">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+{{ self.htmltitle() }}{{ self.styles() }}</head>
+<body dir="ltr"><main class="md-main"><div class="md-content"><article class="md-content__inner md-typeset">
+{{ self.content() }}
+</article></div></main></body></html>{% endblock %}
+"""
 
 
 def macros_off_config(project: Path) -> None:
