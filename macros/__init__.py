@@ -27,7 +27,8 @@ from pipeline.data.problems import DataFileError, Problem, locate
 from pipeline.data.protocol import UnusableEntry
 from pipeline.data.site_data import display, load_site_data, page_titles
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
-from pipeline.pages import page_check, page_footer, problem_report, render, structured_data, theme
+from pipeline.pages import page_check, page_footer, problem_report, render, structured_data, theme, wording
+from pipeline.pages.language import page_language
 
 INCLUDES = "includes"  # the only folder snippets (--8<--) may read from (mkdocs.yml)
 # Pages that get a "see a practitioner" or clinic contact box.
@@ -56,6 +57,14 @@ def _live_preview() -> bool:
     return os.environ.get("LIVE_PREVIEW") == "1"
 
 
+def _build_language(config) -> str:
+    """The language this run of the build writes (mkdocs-static-i18n builds
+    once per language on the same config; without it, English).  For what
+    the templates show outside any page; pages use page_language()."""
+    i18n = config["plugins"].get("i18n")
+    return getattr(i18n, "current_language", None) or "en"
+
+
 def define_env(env) -> None:
     docs = Path(env.conf["docs_dir"])
     root = Path(env.conf["config_file_path"]).parent
@@ -78,7 +87,12 @@ def define_env(env) -> None:
     env.conf["extra"]["clinic"] = render.clinic_template_data(clinic)
     env.conf["extra"]["material_bundle"] = theme.material_bundle()
     env.conf["extra"]["site_css"] = theme.site_css(env.conf["theme"].custom_dir)
-    env.conf["extra"]["publisher_statement"] = publisher.statement()
+    # The templates' own words, in this run's language (define_env runs once
+    # per language; this replaces the previous run's).  Not named like a
+    # macro: mkdocs-macros makes config.extra page variables on the next run.
+    build_language = _build_language(env.conf)
+    env.conf["extra"]["site_words"] = dict(wording.template_words(build_language),
+                                           publisher_line=site_data.in_language(build_language).publisher.statement(build_language))
     cited: dict[str, list[str]] = {}  # per page, its sources in order of first citation
     held: set[str] = set()  # pages not rendered as written: they have problems, or show a broken entry
     calculator_pages: set[str] = set()  # pages that show the schedule calculator
@@ -93,6 +107,13 @@ def define_env(env) -> None:
 
     def page_src() -> str:
         return env.page.file.src_uri
+
+    def lang() -> str:
+        return page_language(env.page)
+
+    def content():
+        """The data files' words in the page's language (numbers are the same)."""
+        return site_data.in_language(lang())
 
     def where(text: str) -> str:
         """docs/page.md:line:column of `text` (quoted, as macros are called) in
@@ -111,26 +132,28 @@ def define_env(env) -> None:
     @site_macro
     def plan(plan_id: str):
         """The plan's numbers, e.g. {{ plan("acne-scars").sessions.typical }}."""
-        return plan_or_fail(plan_id)
+        plan_or_fail(plan_id)
+        return content().protocol.plan(plan_id)
 
     @site_macro
     def sessions_range(plan_id: str) -> str:
         sessions = plan_or_fail(plan_id).sessions
-        return render.range_text(sessions.min, sessions.max)
+        return render.range_text(sessions.min, sessions.max, lang())
 
     @site_macro
     def interval_range(plan_id: str) -> str:
-        return render.interval_range_text(plan_or_fail(plan_id).interval_days)
+        return render.interval_range_text(plan_or_fail(plan_id).interval_days, lang())
 
     @site_macro
     def results_time(plan_id: str) -> str:
         """When studies judged results, e.g. '12 weeks after your first session'."""
-        return render.results_time_text(plan_or_fail(plan_id))
+        return render.results_time_text(plan_or_fail(plan_id), lang())
 
     @site_macro
     def milestone(milestone_id: str):
         try:
-            return protocol.milestone(milestone_id)
+            protocol.milestone(milestone_id)
+            return content().protocol.milestone(milestone_id)
         except KeyError as error:
             raise PluginError(f"{where(milestone_id)}: {error.args[0]}") from None
 
@@ -150,59 +173,61 @@ def define_env(env) -> None:
         problem = cite_problem(keys)
         if problem:
             raise PluginError(f"{where(next((k for k in keys if k not in references), 'cite('))}: {problem}")
-        return render.cite(keys, references, cited.setdefault(page_src(), []))
+        return render.cite(keys, references, cited.setdefault(page_src(), []), lang())
 
     @site_macro
     def schedule_calculator(plan_id: str = "acne-scars") -> str:
         plan_or_fail(plan_id)
         calculator_pages.add(page_src())
-        return render.calculator(protocol, plan_id, clinic, urls.to_site_root(env.page.file.dest_uri),
-                                 care=(care_cards_html(warning_signs, publisher), care_cards_text(warning_signs, publisher)),
-                                 valid_until=env.page.meta.get("next_review"))
+        words = content()
+        return render.calculator(words.protocol, plan_id, clinic, urls.to_site_root(env.page.file.dest_uri),
+                                 care=(care_cards_html(words.warning_signs, words.publisher, lang=lang()),
+                                       care_cards_text(words.warning_signs, words.publisher, lang())),
+                                 valid_until=env.page.meta.get("next_review"), lang=lang())
 
     @site_macro
     def aftercare_timeline() -> str:
-        return render.aftercare_table(protocol)
+        return render.aftercare_table(content().protocol, lang())
 
     @site_macro
     def plans_overview() -> str:
-        return render.plans_overview(protocol, page_src())
+        return render.plans_overview(content().protocol, page_src(), lang())
 
     @site_macro
     def reference_list() -> str:
-        return render.reference_list(references)
+        return render.reference_list(references, lang())
 
     @site_macro
     def embed_snippets() -> str:
         """One copy-paste iframe snippet per patient page, for clinics."""
         pages = [(p.file.src_uri, p.title) for p in env.variables["navigation"].pages]
-        return render.embed_snippets(pages, env.conf["site_url"] or "", embed.EMBED_DIR, docs)
+        return render.embed_snippets(pages, env.conf["site_url"] or "", embed.EMBED_DIR, docs, lang())
 
     @site_macro
     def care_cards() -> str:
         """When to get help: the warning signs as care cards (docs/_data/warning_signs.yml)."""
-        return care_cards_html(warning_signs, publisher)
+        return care_cards_html(content().warning_signs, content().publisher, lang=lang())
 
     @site_macro
     def emergency_numbers() -> str:
         """Which number to call in an emergency, for the countries the site serves."""
-        return escape(publisher.emergency_text())
+        return escape(content().publisher.emergency_text(lang()))
 
     @site_macro
     def publisher_statement() -> str:
-        return escape(publisher.statement())
+        return escape(content().publisher.statement(lang()))
 
     @site_macro
     def countries_served() -> str:
-        return escape(publisher.countries_text())
+        return escape(content().publisher.countries_text(lang()))
 
     @site_macro
     def report_routes() -> str:
-        return publisher.report_routes()
+        return content().publisher.report_routes(lang())
 
     @site_macro
     def host_statement() -> str:
-        return escape(publisher.host_statement())
+        return escape(content().publisher.host_statement(lang()))
 
     @site_macro
     def clinical_review_summary() -> str:
@@ -212,9 +237,8 @@ def define_env(env) -> None:
             if isinstance(governance.front_matter(docs.joinpath(src).read_text(encoding="utf-8")).get("clinical_review"), dict)
         )
         if not signed:
-            return f"No clinician has reviewed any page of this site yet: all {len(known_pages)} pages say so at their end."
-        return (f"A clinician has signed off {len(signed)} of {len(known_pages)} pages; each page says at its end "
-                "who reviewed it, when, and whether it has changed since.")
+            return wording.say("noSignOff", lang(), count=len(known_pages))
+        return wording.say("someSignOff", lang(), signed=len(signed), count=len(known_pages))
 
     @site_macro
     def corrections_log() -> str:
@@ -225,6 +249,7 @@ def define_env(env) -> None:
             page_title=lambda src: titles.get(src, src),
             reference_link=lambda key: urls.site_link(here, "references.md", use_directory_urls) + "#" + references[key].anchor,
             reference_label=lambda key: references[key].label,
+            lang=lang(),
         )
 
     def argument_problem(name: str, args: tuple) -> str | None:
@@ -242,7 +267,7 @@ def define_env(env) -> None:
             return error.args[0]
         return None
 
-    env.variables["_site_data"] = {"protocol": protocol, "references": references, "cited": cited,
+    env.variables["_site_data"] = {"protocol": protocol, "references": references, "cited": cited, "site_data": site_data,
                                    "calculator_pages": calculator_pages, "clinic": clinic, "reviewers": reviewers,
                                    "publisher": publisher, "corrections": log, "titles": titles,
                                    "argument_problem": argument_problem, "root": root, "macros": site_macros,
@@ -315,7 +340,8 @@ def on_pre_page_macros(env) -> None:
                            "until it is checked and next_review is updated", file.src_uri, status.next_review)
     env.page.meta["review_status"] = status
     env.page.meta["page_footer"] = page_footer.footer_data(
-        status, data["publisher"], env.page.meta.get("title") or "", env.page.canonical_url or env.page.url
+        status, data["publisher"], env.page.meta.get("title") or "", env.page.canonical_url or env.page.url,
+        page_language(env.page),
     )
 
 
@@ -330,20 +356,21 @@ def on_post_page_macros(env) -> None:
     if problems:
         data["problems"].extend(problems)
         return
+    lang = page_language(env.page)
     if env.page.meta.get("page_type") in CONTACT_PAGE_TYPES:
-        about = next((p for p in data["protocol"].plans.values() if p.page == file.src_uri), None)
-        env.markdown += render.clinic_contact(data["clinic"], about, file.src_uri)
+        about = next((p for p in data["site_data"].in_language(lang).protocol.plans.values() if p.page == file.src_uri), None)
+        env.markdown += render.clinic_contact(data["clinic"], about, file.src_uri, lang)
     # Last on the page: the sources its citation numbers lead to.
     env.markdown = render.attach_citations(env.markdown)
     references_page = urls.site_link(file.src_uri, "references.md", env.conf["use_directory_urls"])
-    env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}")
+    env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}", lang)
     # JSON-LD for search engines; overrides/main.html prints it at the end of the page.
     site_url = env.conf.get("site_url") or ""
     env.page.meta["structured_data"] = structured_data.to_script_text(structured_data.page_structured_data(
         page_src=file.src_uri,
         meta=env.page.meta,
         url=env.page.canonical_url or "",
-        language=env.conf["theme"]["language"] or "en",
+        language=lang,
         status=env.page.meta["review_status"],
         publisher=data["publisher"],
         site_name=env.conf["site_name"],

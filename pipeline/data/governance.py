@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import yaml
 
 from .checks import suggestion
+from ..pages.wording import long_date, say
 from .problems import Problem
 from .reviewers import Reviewer
 
@@ -147,29 +148,24 @@ def review_status(source: str, meta: dict, reviewers: dict[str, Reviewer], today
     return ReviewStatus(editorial["date"], editorial["by"], clinical, meta["next_review"], meta["next_review"] < today)
 
 
-def status_text(status: ReviewStatus) -> list[str]:
-    """The sentences a page shows about its review, in plain words."""
-    lines = [f"Checked by {status.checked_by} on {long_date(status.checked_on)}."]
+def status_text(status: ReviewStatus, lang: str = "en") -> list[str]:
+    """The sentences a page shows about its review, in plain words, in `lang`."""
+    # The usual value of `by` is said in the page's language; a name is a name.
+    checked_by = say("ourEditors", lang) if status.checked_by == say("ourEditors") else status.checked_by
+    lines = [say("checkedBy", lang, who=checked_by, date=long_date(status.checked_on, lang))]
     review = status.clinical
     if review is None:
-        lines.append("Not yet reviewed by a clinician.")
+        lines.append(say("notReviewed", lang))
     else:
         who = f"{review.reviewer.name}, {review.reviewer.profession}"
-        covers = f" (sections: {', '.join(review.scope)})" if review.scope else ""
-        if review.current:
-            lines.append(f"Reviewed by {who}, on {long_date(review.date)}{covers}.")
-        else:
-            lines.append(f"This page has changed since clinical review on {long_date(review.date)} by {who}{covers}; "
-                         "the changes have not been reviewed by a clinician.")
+        covers = say("sections", lang, sections=", ".join(review.scope)) if review.scope else ""
+        key = "reviewedBy" if review.current else "changedSince"
+        lines.append(say(key, lang, who=who, date=long_date(review.date, lang), covers=covers))
         # What a reader needs to judge the reviewer, from the reviewers file.
         reviewer = review.reviewer
-        lines.append(f"Registered with {reviewer.registration_body}, number {reviewer.registration_number}. "
-                     f"Declared conflicts of interest: {reviewer.conflicts.rstrip('.')}.")
+        lines.append(say("registered", lang, body=reviewer.registration_body, number=reviewer.registration_number,
+                         conflicts=reviewer.conflicts.rstrip(".")))
     return lines
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 # --- checks ---------------------------------------------------------------------
