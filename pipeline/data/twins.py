@@ -45,9 +45,11 @@ def numbers(text: str) -> list[str]:
 
 
 class _TwinChecker(Checker):
-    def words(self, value, english: str, path: tuple, field: str, multi_line: bool = False) -> bool:
-        """Text under the English field's rules, with the same numbers as the English."""
-        if not self.single_line(value, path, field, multi_line):
+    def words(self, value, english: str, path: tuple, field: str | None, multi_line: bool = False) -> bool:
+        """Text under the English field's rules (`field`: its length limit,
+        pipeline/data/limits.py; None: any length, as the publisher's prose),
+        with the same numbers as the English."""
+        if not (self.text(value, path) if field is None else self.single_line(value, path, field, multi_line)):
             return False
         if numbers(value) != numbers(english):
             self.fail(path, f"has the numbers {', '.join(numbers(value)) or 'none'} but the English has "
@@ -106,8 +108,8 @@ def load_site_twin(path: Path, display_name: str, english: Publisher) -> Publish
     required = present | ({"countries"} if english.countries else set())
     if check.mapping(root, (), required):
         for key in sorted(present & set(root)):
-            if check.words(root[key], getattr(english, key), (key,), "sign", multi_line=True):
-                changes[key] = " ".join(root[key].split())
+            if check.words(root[key], getattr(english, key), (key,), None):
+                changes[key] = root[key].strip()
         countries = root.get("countries")
         if english.countries and countries is not None:
             if not isinstance(countries, list) or len(countries) != len(english.countries):
