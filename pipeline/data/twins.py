@@ -113,7 +113,7 @@ def load_site_twin(path: Path, display_name: str, english: Publisher) -> Publish
         countries = root.get("countries")
         if english.countries and countries is not None:
             if not isinstance(countries, list) or len(countries) != len(english.countries):
-                check.fail(("countries",), f"expected {len(english.countries)} countries, in the English file's order "
+                check.fail(("countries",), at_key=True, message=f"expected {len(english.countries)} countries, in the English file's order "
                                            f"({', '.join(c.name for c in english.countries)}), each as '- name: ...'")
             else:
                 names = []
@@ -138,7 +138,8 @@ def load_warning_signs_twin(path: Path, display_name: str, english: WarningSigns
         for level in LEVELS:
             signs, originals = root.get(level), getattr(english, level)
             if not isinstance(signs, list) or len(signs) != len(originals):
-                check.fail((level,), f"expected a list of {len(originals)} signs, one for each in the English file, in its order")
+                check.fail((level,), f"expected a list of {len(originals)} signs, one for each in the English file, in its order",
+                           at_key=True)
                 continue
             if all([check.words(sign, original, (level, index), "sign") for index, (sign, original) in enumerate(zip(signs, originals))]):
                 levels[level] = tuple(sign.strip() for sign in signs)
