@@ -144,6 +144,20 @@ WORDS: dict[str, dict[str, str]] = {
         "noSignOff": "No clinician has reviewed any page of this site yet: all {count} pages say so at their end.",
         "someSignOff": "A clinician has signed off {signed} of {count} pages; each page says at its end "
                        "who reviewed it, when, and whether it has changed since.",
+        # Structured data (structured_data.py): read by search engines, shown in their results.
+        "sdProcedureName": "Microneedling for {plan}",
+        "sdAlternateName": "Collagen induction therapy",
+        "sdDescription": "Typical course of microneedling for {plan} in published studies. Strength of evidence: {evidence}.",
+        "sdBodyLocation": "Skin",
+        "sdHowPerformed": "A trained practitioner moves a pen or roller with many fine, sterile needles over the skin. "
+                          "Studies used {sessions}, {gap}.",
+        "sdSessionsRange": "{low} to {high} sessions",
+        "sdTypical": " ({typical} is typical)",
+        "sdApart": "{gap} apart",
+        "sdDaysRangeApart": "{low} to {high} days apart",
+        "sdFollowupFirst": "Results are checked with the clinician about {weeks} weeks after the first session.",
+        "sdFollowupLast": "Results are checked with the clinician about {weeks} weeks after the last session.",
+        "sdEditors": "Editors of the {publisher}",
     },
     "es": {
         "range": "{low} a {high}",
@@ -263,6 +277,19 @@ WORDS: dict[str, dict[str, str]] = {
         "noSignOff": "Ningún profesional clínico ha revisado todavía ninguna página de este sitio: las {count} páginas lo dicen al final.",
         "someSignOff": "Un profesional clínico ha aprobado {signed} de {count} páginas; cada página dice al final "
                        "quién la revisó, cuándo y si ha cambiado desde entonces.",
+        "sdProcedureName": "Microneedling para {plan}",
+        "sdAlternateName": "Terapia de inducción de colágeno",
+        "sdDescription": "Curso típico de microneedling para {plan} en estudios publicados. Fuerza de las pruebas: {evidence}.",
+        "sdBodyLocation": "Piel",
+        "sdHowPerformed": "Un profesional capacitado pasa sobre la piel un bolígrafo o un rodillo con muchas agujas finas y estériles. "
+                          "Los estudios usaron {sessions}, {gap}.",
+        "sdSessionsRange": "{low} a {high} sesiones",
+        "sdTypical": " (lo típico es {typical})",
+        "sdApart": "cada {gap}",
+        "sdDaysRangeApart": "cada {low} a {high} días",
+        "sdFollowupFirst": "Los resultados se revisan con el profesional unas {weeks} semanas después de la primera sesión.",
+        "sdFollowupLast": "Los resultados se revisan con el profesional unas {weeks} semanas después de la última sesión.",
+        "sdEditors": "Equipo editorial de {publisher}",
     },
 }
 

@@ -201,3 +201,14 @@ def test_tables_in_spanish(protocol):
     overview = render.plans_overview(protocol, "treatment-plan.md", "es")
     assert "| Qué se trata | Sesiones en los estudios | Tiempo entre sesiones | Fuerza de las pruebas |" in overview
     assert "2 a 6 (a menudo 3)" in overview
+
+
+def test_structured_data_in_spanish(protocol):
+    from pipeline.pages import structured_data
+    plan = protocol.plan("acne-scars")  # valid.yml: 2 to 6 sessions (3 typical), 14 to 42 days (28 typical)
+    procedure = structured_data.medical_procedure(plan, "https://example.org/", lang="es")
+    assert procedure["name"] == "Microneedling para acne scars"  # the plan name comes in the page's language with `protocol`
+    assert procedure["howPerformed"].endswith("Los estudios usaron 2 a 6 sesiones (lo típico es 3), cada 14 a 42 días (lo típico es 28 días).")
+    assert procedure["bodyLocation"] == "Piel"
+    english = structured_data.medical_procedure(plan, "https://example.org/")
+    assert english["howPerformed"].endswith("Studies used 2 to 6 sessions (3 is typical), 14 to 42 days apart (28 days is typical).")
