@@ -78,7 +78,9 @@ def define_env(env) -> None:
     env.conf["extra"]["clinic"] = render.clinic_template_data(clinic)
     env.conf["extra"]["material_bundle"] = theme.material_bundle()
     env.conf["extra"]["site_css"] = theme.site_css(env.conf["theme"].custom_dir)
-    env.conf["extra"]["publisher_statement"] = publisher.statement()
+    # Not named like a macro: mkdocs-macros loads `extra` as page variables on
+    # the next language's build, where the string would hide the macro.
+    env.conf["extra"]["publisher_line"] = publisher.statement()
     cited: dict[str, list[str]] = {}  # per page, its sources in order of first citation
     held: set[str] = set()  # pages not rendered as written: they have problems, or show a broken entry
     calculator_pages: set[str] = set()  # pages that show the schedule calculator
