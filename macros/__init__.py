@@ -18,7 +18,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 
 from pipeline import urls
-from pipeline.after_build import embed
+from pipeline.after_build import embed, language_builds
 from pipeline.after_build.preview import show_in_pages
 from pipeline.after_build.steps import after_build
 from pipeline.data import corrections, governance
@@ -28,6 +28,7 @@ from pipeline.data.protocol import UnusableEntry
 from pipeline.data.site_data import display, load_site_data, page_titles
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
 from pipeline.pages import page_check, page_footer, problem_report, render, structured_data, theme
+from pipeline.pages.language import page_language, source_language
 
 INCLUDES = "includes"  # the only folder snippets (--8<--) may read from (mkdocs.yml)
 # Pages that get a "see a practitioner" or clinic contact box.
@@ -209,13 +210,15 @@ def define_env(env) -> None:
     @site_macro
     def clinical_review_summary() -> str:
         """How many pages a clinician has signed off, counted from every page's front matter."""
+        # The pages of this page's language: a translation is the same page, with its own review.
+        pages = [src for src in known_pages if source_language(src) == page_language(env.page)]
         signed = sorted(
-            src for src in known_pages
+            src for src in pages
             if isinstance(governance.front_matter(docs.joinpath(src).read_text(encoding="utf-8")).get("clinical_review"), dict)
         )
         if not signed:
-            return f"No clinician has reviewed any page of this site yet: all {len(known_pages)} pages say so at their end."
-        return (f"A clinician has signed off {len(signed)} of {len(known_pages)} pages; each page says at its end "
+            return f"No clinician has reviewed any page of this site yet: all {len(pages)} pages say so at their end."
+        return (f"A clinician has signed off {len(signed)} of {len(pages)} pages; each page says at its end "
                 "who reviewed it, when, and whether it has changed since.")
 
     @site_macro
@@ -345,7 +348,7 @@ def on_post_page_macros(env) -> None:
         page_src=file.src_uri,
         meta=env.page.meta,
         url=env.page.canonical_url or "",
-        language=env.conf["theme"]["language"] or "en",
+        language=page_language(env.page),
         status=env.page.meta["review_status"],
         publisher=data["publisher"],
         site_name=env.conf["site_name"],
@@ -357,9 +360,27 @@ def on_post_page_macros(env) -> None:
     ))
 
 
+# Per site folder: what one build's language runs share (mkdocs-static-i18n
+# builds each language in turn on the same config and folder).
+_LANGUAGE_BUILDS: dict[str, language_builds.LanguageBuilds] = {}
+
+
+def _language_builds(env) -> language_builds.LanguageBuilds:
+    """This build's record of its language runs, with the current run added.
+    The plugin's outer run (the first language) is the one where it is not
+    yet `building` the others."""
+    i18n = env.conf.plugins.get("i18n")
+    key = str(env.conf["site_dir"])
+    if i18n is None or not i18n.building or key not in _LANGUAGE_BUILDS:
+        _LANGUAGE_BUILDS[key] = language_builds.LanguageBuilds(expected=len(i18n.build_languages) if i18n else 1)
+    builds = _LANGUAGE_BUILDS[key]
+    builds.add(i18n.current_language if i18n else "en", env.conf["site_name"])
+    return builds
+
+
 def on_post_build(env) -> None:
-    """Check links, then add the embed pages and the security headers
-    (pipeline/after_build/steps.py).
+    """After the last language's build: check links, then add the embed
+    pages and the security headers (pipeline/after_build/steps.py).
 
     Any problem stops the build and removes its output: nothing half-built
     is left to publish.  mkdocs-macros calls one on_post_build per module:
@@ -368,15 +389,24 @@ def on_post_build(env) -> None:
     site_dir = Path(env.conf["site_dir"])
     docs_dir = Path(env.conf["docs_dir"])
     data = env.variables["_site_data"]
-    problems = after_build(site_dir, docs_dir, data["problems"], use_directory_urls=env.conf["use_directory_urls"],
-                           site_name=env.conf["site_name"], site_url=env.conf["site_url"] or "", clinic=data["clinic"],
-                           corrections=data["corrections"], titles=data["titles"], live_preview=_live_preview(),
-                           embed_pages=lambda: _embed_pages(env))
+    builds = _language_builds(env)
+    language_builds.keep_not_found_page(site_dir, builds.languages[-1], builds)
+    problems = data["problems"]
+    if not problems:
+        builds.embed_pages.update(_embed_pages(env))  # rendered now: with this language's theme and config
+    if builds.last:
+        _LANGUAGE_BUILDS.pop(str(site_dir), None)
+        language_builds.place_not_found_pages(site_dir, builds)
+        problems = after_build(site_dir, docs_dir, problems, use_directory_urls=env.conf["use_directory_urls"],
+                               site_name=builds.default_site_name, site_url=env.conf["site_url"] or "",
+                               clinic=data["clinic"], corrections=data["corrections"], titles=data["titles"],
+                               live_preview=_live_preview(), embed_pages=lambda: builds.embed_pages)
     if problems and _live_preview():
         # The preview stays up: the problems in the terminal and on the pages.
         PREVIEW_LOG.error(problem_report.summary(problems))
         show_in_pages(site_dir, docs_dir, problems, env.conf["use_directory_urls"])
     elif problems:
+        _LANGUAGE_BUILDS.pop(str(site_dir), None)
         shutil.rmtree(site_dir, ignore_errors=True)
         raise DataFileError(problem_report.unique(problems))
 
