@@ -21,13 +21,13 @@ from pipeline import urls
 from pipeline.after_build import embed, language_builds
 from pipeline.after_build.preview import show_in_pages
 from pipeline.after_build.steps import after_build
-from pipeline.data import corrections, governance
+from pipeline.data import corrections, governance, translation
 from pipeline.data.checks import suggestion
 from pipeline.data.problems import DataFileError, Problem, locate
 from pipeline.data.protocol import UnusableEntry
 from pipeline.data.site_data import display, load_site_data, page_titles
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
-from pipeline.pages import page_check, page_footer, problem_report, render, structured_data, theme
+from pipeline.pages import page_check, page_footer, problem_report, render, structured_data, theme, translation_note
 from pipeline.pages.language import page_language, source_language
 
 INCLUDES = "includes"  # the only folder snippets (--8<--) may read from (mkdocs.yml)
@@ -48,6 +48,9 @@ def _own_logger(name: str, prefix: str) -> logging.Logger:
 
 # An overdue page elsewhere must not stop an urgent correction from publishing.
 REVIEW_LOG = _own_logger("microneedling.review", "REVIEW DUE")
+# A translation whose English page has changed since: published with a notice,
+# listed at every build, never stopping it (like an overdue review).
+TRANSLATION_LOG = _own_logger("microneedling.translation", "TRANSLATION OUTDATED")
 # In the live preview the build's problems are printed here (and shown on the
 # pages) instead of stopping the server.
 PREVIEW_LOG = _own_logger("microneedling.problems", "PROBLEMS")
@@ -303,6 +306,8 @@ def on_pre_page_macros(env) -> None:
     data["first_line"][file.src_uri] = first_line
     today = dt.date.today()
     problems = governance.check_front_matter(name, source, env.page.meta, data["reference_keys"], data["reviewers"], today)
+    problems += translation.check_translation(name, file.src_uri, source, env.page.meta, Path(env.conf["docs_dir"]),
+                                              data["reviewers"], today)
     problems += page_check.check_meta(env.page.meta, name, lambda key: governance.field_line(source, key), env.macros)
     problems += page_check.check_page_text(env.markdown, name, first_line, data["macros"], env.env,
                                            data["argument_problem"], data["root"] / INCLUDES)
@@ -319,6 +324,15 @@ def on_pre_page_macros(env) -> None:
         REVIEW_LOG.warning("docs/%s: review was due on %s; readers see a notice that the page may be out of date "
                            "until it is checked and next_review is updated", file.src_uri, status.next_review)
     env.page.meta["review_status"] = status
+    translated = translation.translation_status(file.src_uri, source, env.page.meta, Path(env.conf["docs_dir"]), data["reviewers"])
+    if translated is not None:
+        if not translated.current:
+            TRANSLATION_LOG.warning("docs/%s: docs/%s has changed since it was translated; readers see a notice that "
+                                    "the translation may be out of date until it is updated and its source_sha256 "
+                                    "is renewed (python -m scripts.fingerprint --translation docs/%s)",
+                                    file.src_uri, translated.source, translated.source)
+        env.page.meta["translation_note"] = translation_note.note_data(
+            translated, page_language(env.page), urls.site_link(file.src_uri, translated.source, env.conf["use_directory_urls"]))
     env.page.meta["page_footer"] = page_footer.footer_data(
         status, data["publisher"], env.page.meta.get("title") or "", env.page.canonical_url or env.page.url
     )
