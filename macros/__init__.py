@@ -18,17 +18,17 @@ from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 
 from pipeline import urls
-from pipeline.after_build import embed
+from pipeline.after_build import embed, language_builds
 from pipeline.after_build.preview import show_in_pages
 from pipeline.after_build.steps import after_build
-from pipeline.data import corrections, governance
+from pipeline.data import corrections, governance, translation
 from pipeline.data.checks import suggestion
 from pipeline.data.problems import DataFileError, Problem, locate
 from pipeline.data.protocol import UnusableEntry
 from pipeline.data.site_data import display, load_site_data, page_titles
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
-from pipeline.pages import page_check, page_footer, problem_report, render, structured_data, theme, wording
-from pipeline.pages.language import page_language
+from pipeline.pages import page_check, page_footer, problem_report, render, structured_data, theme, translation_note, wording
+from pipeline.pages.language import default_source, page_language, source_language
 
 INCLUDES = "includes"  # the only folder snippets (--8<--) may read from (mkdocs.yml)
 # Pages that get a "see a practitioner" or clinic contact box.
@@ -48,6 +48,9 @@ def _own_logger(name: str, prefix: str) -> logging.Logger:
 
 # An overdue page elsewhere must not stop an urgent correction from publishing.
 REVIEW_LOG = _own_logger("microneedling.review", "REVIEW DUE")
+# A translation whose English page has changed since: published with a notice,
+# listed at every build, never stopping it (like an overdue review).
+TRANSLATION_LOG = _own_logger("microneedling.translation", "TRANSLATION OUTDATED")
 # In the live preview the build's problems are printed here (and shown on the
 # pages) instead of stopping the server.
 PREVIEW_LOG = _own_logger("microneedling.problems", "PROBLEMS")
@@ -232,13 +235,15 @@ def define_env(env) -> None:
     @site_macro
     def clinical_review_summary() -> str:
         """How many pages a clinician has signed off, counted from every page's front matter."""
+        # The pages of this page's language: a translation is the same page, with its own review.
+        pages = [src for src in known_pages if source_language(src) == page_language(env.page)]
         signed = sorted(
-            src for src in known_pages
+            src for src in pages
             if isinstance(governance.front_matter(docs.joinpath(src).read_text(encoding="utf-8")).get("clinical_review"), dict)
         )
         if not signed:
-            return wording.say("noSignOff", lang(), count=len(known_pages))
-        return wording.say("someSignOff", lang(), signed=len(signed), count=len(known_pages))
+            return wording.say("noSignOff", lang(), count=len(pages))
+        return wording.say("someSignOff", lang(), signed=len(signed), count=len(pages))
 
     @site_macro
     def corrections_log() -> str:
@@ -323,6 +328,8 @@ def on_pre_page_macros(env) -> None:
     data["first_line"][file.src_uri] = first_line
     today = dt.date.today()
     problems = governance.check_front_matter(name, source, env.page.meta, data["reference_keys"], data["reviewers"], today)
+    problems += translation.check_translation(name, file.src_uri, source, env.page.meta, Path(env.conf["docs_dir"]),
+                                              data["reviewers"], today)
     problems += page_check.check_meta(env.page.meta, name, lambda key: governance.field_line(source, key), env.macros)
     problems += page_check.check_page_text(env.markdown, name, first_line, data["macros"], env.env,
                                            data["argument_problem"], data["root"] / INCLUDES)
@@ -339,6 +346,15 @@ def on_pre_page_macros(env) -> None:
         REVIEW_LOG.warning("docs/%s: review was due on %s; readers see a notice that the page may be out of date "
                            "until it is checked and next_review is updated", file.src_uri, status.next_review)
     env.page.meta["review_status"] = status
+    translated = translation.translation_status(file.src_uri, source, env.page.meta, Path(env.conf["docs_dir"]), data["reviewers"])
+    if translated is not None:
+        if not translated.current:
+            TRANSLATION_LOG.warning("docs/%s: docs/%s has changed since it was translated; readers see a notice that "
+                                    "the translation may be out of date until it is updated and its source_sha256 "
+                                    "is renewed (python -m scripts.fingerprint --translation docs/%s)",
+                                    file.src_uri, translated.source, translated.source)
+        env.page.meta["translation_note"] = translation_note.note_data(
+            translated, page_language(env.page), urls.site_link(file.src_uri, translated.source, env.conf["use_directory_urls"]))
     env.page.meta["page_footer"] = page_footer.footer_data(
         status, data["publisher"], env.page.meta.get("title") or "", env.page.canonical_url or env.page.url,
         page_language(env.page),
@@ -358,7 +374,9 @@ def on_post_page_macros(env) -> None:
         return
     lang = page_language(env.page)
     if env.page.meta.get("page_type") in CONTACT_PAGE_TYPES:
-        about = next((p for p in data["site_data"].in_language(lang).protocol.plans.values() if p.page == file.src_uri), None)
+        # A plan's `page` is the English file; a translation shows the same plan, in its words.
+        about = next((p for p in data["site_data"].in_language(lang).protocol.plans.values()
+                      if p.page == default_source(file.src_uri)), None)
         env.markdown += render.clinic_contact(data["clinic"], about, file.src_uri, lang)
     # Last on the page: the sources its citation numbers lead to.
     env.markdown = render.attach_citations(env.markdown)
@@ -367,7 +385,7 @@ def on_post_page_macros(env) -> None:
     # JSON-LD for search engines; overrides/main.html prints it at the end of the page.
     site_url = env.conf.get("site_url") or ""
     env.page.meta["structured_data"] = structured_data.to_script_text(structured_data.page_structured_data(
-        page_src=file.src_uri,
+        page_src=default_source(file.src_uri),
         meta=env.page.meta,
         url=env.page.canonical_url or "",
         language=lang,
@@ -375,16 +393,34 @@ def on_post_page_macros(env) -> None:
         publisher=data["publisher"],
         site_name=env.conf["site_name"],
         site_url=site_url,
-        protocol=data["protocol"],
+        protocol=data["site_data"].in_language(lang).protocol,
         references=data["references"],
         has_calculator=file.src_uri in data["calculator_pages"],
         use_directory_urls=env.conf["use_directory_urls"],
     ))
 
 
+# Per site folder: what one build's language runs share (mkdocs-static-i18n
+# builds each language in turn on the same config and folder).
+_LANGUAGE_BUILDS: dict[str, language_builds.LanguageBuilds] = {}
+
+
+def _language_builds(env) -> language_builds.LanguageBuilds:
+    """This build's record of its language runs, with the current run added.
+    The plugin's outer run (the first language) is the one where it is not
+    yet `building` the others."""
+    i18n = env.conf.plugins.get("i18n")
+    key = str(env.conf["site_dir"])
+    if i18n is None or not i18n.building or key not in _LANGUAGE_BUILDS:
+        _LANGUAGE_BUILDS[key] = language_builds.LanguageBuilds(expected=len(i18n.build_languages) if i18n else 1)
+    builds = _LANGUAGE_BUILDS[key]
+    builds.add(i18n.current_language if i18n else "en", env.conf["site_name"])
+    return builds
+
+
 def on_post_build(env) -> None:
-    """Check links, then add the embed pages and the security headers
-    (pipeline/after_build/steps.py).
+    """After the last language's build: check links, then add the embed
+    pages and the security headers (pipeline/after_build/steps.py).
 
     Any problem stops the build and removes its output: nothing half-built
     is left to publish.  mkdocs-macros calls one on_post_build per module:
@@ -393,15 +429,24 @@ def on_post_build(env) -> None:
     site_dir = Path(env.conf["site_dir"])
     docs_dir = Path(env.conf["docs_dir"])
     data = env.variables["_site_data"]
-    problems = after_build(site_dir, docs_dir, data["problems"], use_directory_urls=env.conf["use_directory_urls"],
-                           site_name=env.conf["site_name"], site_url=env.conf["site_url"] or "", clinic=data["clinic"],
-                           corrections=data["corrections"], titles=data["titles"], live_preview=_live_preview(),
-                           embed_pages=lambda: _embed_pages(env))
+    builds = _language_builds(env)
+    language_builds.keep_not_found_page(site_dir, builds.languages[-1], builds)
+    problems = data["problems"]
+    if not problems:
+        builds.embed_pages.update(_embed_pages(env))  # rendered now: with this language's theme and config
+    if builds.last:
+        _LANGUAGE_BUILDS.pop(str(site_dir), None)
+        language_builds.place_not_found_pages(site_dir, builds)
+        problems = after_build(site_dir, docs_dir, problems, use_directory_urls=env.conf["use_directory_urls"],
+                               site_name=builds.default_site_name, site_url=env.conf["site_url"] or "",
+                               clinic=data["clinic"], corrections=data["corrections"], titles=data["titles"],
+                               live_preview=_live_preview(), embed_pages=lambda: builds.embed_pages)
     if problems and _live_preview():
         # The preview stays up: the problems in the terminal and on the pages.
         PREVIEW_LOG.error(problem_report.summary(problems))
         show_in_pages(site_dir, docs_dir, problems, env.conf["use_directory_urls"])
     elif problems:
+        _LANGUAGE_BUILDS.pop(str(site_dir), None)
         shutil.rmtree(site_dir, ignore_errors=True)
         raise DataFileError(problem_report.unique(problems))
 

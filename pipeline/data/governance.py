@@ -210,7 +210,7 @@ def check_front_matter(
     if meta.get("page_type") is not None and meta.get("page_type") not in PAGE_TYPES:
         fail("page_type", f"'{meta.get('page_type')}' is not valid; choose one of: {', '.join(PAGE_TYPES)}")
     checked = _check_editorial(meta.get("editorial_check"), today, fail)
-    reviewed = _check_clinical(meta.get("clinical_review"), source, reviewers, today, fail)
+    reviewed = check_clinical_review(meta.get("clinical_review"), source, reviewers, today, fail)
     due = meta.get("next_review")
     if due is not None and not isinstance(due, dt.date):
         fail("next_review", f"'{due}' is not a date; write it as YYYY-MM-DD, e.g. {today.isoformat()}")
@@ -231,7 +231,7 @@ def check_front_matter(
     return problems
 
 
-def _date_problem(value, today: dt.date) -> str | None:
+def date_problem(value, today: dt.date) -> str | None:
     if not isinstance(value, dt.date):
         return f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. {today.isoformat()}"
     if value > today:
@@ -252,14 +252,14 @@ def _check_editorial(value, today: dt.date, fail) -> dt.date | None:
     by = value.get("by")
     if not isinstance(by, str) or not by.strip():
         fail("by", "missing; name who checked the page, e.g. 'by: our editors'", "editorial_check")
-    problem = _date_problem(value.get("date"), today)
+    problem = date_problem(value.get("date"), today)
     if problem:
         fail("date", problem, "editorial_check")
         return None
     return value["date"]
 
 
-def _check_clinical(value, source: str, reviewers: dict[str, Reviewer], today: dt.date, fail) -> dt.date | None:
+def check_clinical_review(value, source: str, reviewers: dict[str, Reviewer], today: dt.date, fail) -> dt.date | None:
     """The sign-off's date when the field holds a valid sign-off."""
     if value is None or value == PENDING:
         return None
@@ -285,7 +285,7 @@ def _check_clinical(value, source: str, reviewers: dict[str, Reviewer], today: d
                          "registration and conflicts of interest can sign a page off: ask a maintainer to add them, "
                          "or write 'clinical_review: pending'", "clinical_review")
         ok = False
-    problem = _date_problem(value.get("date"), today) if value.get("date") is not None else None
+    problem = date_problem(value.get("date"), today) if value.get("date") is not None else None
     if problem:
         fail("date", problem, "clinical_review")
         ok = False

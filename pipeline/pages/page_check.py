@@ -33,7 +33,8 @@ JINJA_MARKERS = ("{{", "{%", "{#")
 # Front-matter fields the theme prints as they are (Material's <title>,
 # navigation, heading and <meta name="description">), with their longest text.
 # A field inside a mapping is written "mapping.field".
-PLAIN_TEXT_FIELDS = {"title": "page title", "description": None, "editorial_check.by": "page editorial_check.by"}
+PLAIN_TEXT_FIELDS = {"title": "page title", "description": None, "editorial_check.by": "page editorial_check.by",
+                     "translation.by": "page translation.by"}
 _LITERALS = (str, int, float, bool)
 
 

@@ -358,7 +358,9 @@ def plans_overview(protocol: Protocol, page_src: str, lang: str = "en") -> str:
 def reference_list(references: dict[str, Reference], lang: str = "en") -> str:
     items = []
     for ref in sorted(references.values(), key=lambda r: r.label.lower()):
-        links = " ".join(f'<a href="{escape(url)}" rel="noopener">{escape(text)}</a>' for text, url in ref.links)
+        # The identifiers (doi:, PMID) read the same in every language; the plain address's label does not.
+        links = " ".join(f'<a href="{escape(url)}" rel="noopener">{escape(say("sourcePage", lang) if url == ref.url else text)}</a>'
+                         for text, url in ref.links)
         note = f" <em>{escape(ref.note)}</em>" if ref.note else ""
         items.append(
             f'<li id="{ref.anchor}"><strong>{escape(ref.label)}</strong>. {escape(ref.citation)} {links}'

@@ -67,6 +67,7 @@ WORDS: dict[str, dict[str, str]] = {
         "checked.abstract": "abstract",
         "checked.secondary source": "secondary source",
         "checked.not seen": "not seen",
+        "sourcePage": "Source page",
         "sourcesHeading": "Sources for this page",
         "sourceName": "Source {number}: {label}",
         # The box at the end of condition and treatment pages (Markdown).
@@ -208,6 +209,7 @@ WORDS: dict[str, dict[str, str]] = {
         "checked.abstract": "Resumen",
         "checked.secondary source": "Fuente secundaria",
         "checked.not seen": "No vista",
+        "sourcePage": "Página de la fuente",
         "sourcesHeading": "Fuentes de esta página",
         "sourceName": "Fuente {number}: {label}",
         "ctaNoClinic": "**¿Está pensando en el microneedling?** Háblelo con un profesional calificado, como un "

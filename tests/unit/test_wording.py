@@ -192,6 +192,10 @@ def test_citations_and_sources_in_spanish():
     assert "## Fuentes de esta página {#page-sources" in sources
     listed = render.reference_list({"Alam2014": REFERENCE}, "es")
     assert "Qué revisamos: Resumen." in listed
+    page = Reference(key="FDA", label="FDA", citation="FDA.", checked="full text", doi="10.1/x", url="https://example.org/fda")
+    listed = render.reference_list({"FDA": page}, "es")
+    assert '>doi:10.1/x</a> <a href="https://example.org/fda" rel="noopener">Página de la fuente</a>' in listed
+    assert "Qué revisamos: Texto completo." in listed
 
 
 def test_tables_in_spanish(protocol):
