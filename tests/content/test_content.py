@@ -75,6 +75,20 @@ def long_date(day) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+SPANISH_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+                  "noviembre", "diciembre")
+
+
+def review_lines(source: Path, check: dict) -> tuple[str, str, str]:
+    """What a page's review box says as shipped, in the page's language: (checked, pending, reviewed)."""
+    if source.name.endswith(".es.md"):
+        who = "nuestro equipo editorial" if check["by"] == "our editors" else check["by"]
+        day = check["date"]
+        return (f"Control editorial: {who}, el {day.day} de {SPANISH_MONTHS[day.month - 1]} de {day.year}.",
+                "Todavía sin revisión clínica.", "Revisión clínica:")
+    return f"Checked by {check['by']} on {long_date(check['date'])}.", "Not yet reviewed by a clinician.", "Reviewed by"
+
+
 def test_every_page_shows_its_review_details(site):
     """Each page says who checked it and when, and (as no clinician has signed
     any page off yet) that no clinician has reviewed it."""
@@ -83,10 +97,10 @@ def test_every_page_shows_its_review_details(site):
         box = BeautifulSoup(built(site, source).read_text(encoding="utf-8"), "html.parser").select_one(".review-info")
         assert box is not None, f"{source.name}: no review details"
         text = " ".join(box.get_text(" ").split())
-        check = meta["editorial_check"]
-        assert f"Checked by {check['by']} on {long_date(check['date'])}." in text, source.name
-        assert meta["clinical_review"] == "pending" and "Not yet reviewed by a clinician." in text, source.name
-        assert "Reviewed by" not in text
+        checked, pending, reviewed = review_lines(source, meta["editorial_check"])
+        assert checked in text, source.name
+        assert meta["clinical_review"] == "pending" and pending in text, source.name
+        assert reviewed not in text
         assert [t["datetime"] for t in box.select("time")] == [str(meta["next_review"])]
 
 
