@@ -91,8 +91,9 @@ def load_protocol_twin(path: Path, display_name: str, english: Protocol) -> Prot
                 fields, path_ = root["aftercare"].get(milestone.id), ("aftercare", milestone.id)
                 if not check.mapping(fields, path_, {"title", "advice"}) or not {"title", "advice"} <= fields.keys():
                     continue
-                if check.words(fields["title"], milestone.title, path_ + ("title",), "aftercare title") & \
-                        check.words(fields["advice"], milestone.advice, path_ + ("advice",), "aftercare advice", multi_line=True):
+                # Both checked (a list, not `and`): one build reports every problem.
+                if all([check.words(fields["title"], milestone.title, path_ + ("title",), "aftercare title"),
+                        check.words(fields["advice"], milestone.advice, path_ + ("advice",), "aftercare advice", multi_line=True)]):
                     aftercare[index] = replace(milestone, title=fields["title"].strip(), advice=fields["advice"].strip())
     if check.problems:
         raise DataFileError(check.problems)
