@@ -97,6 +97,16 @@ def test_nginx_sends_the_same_headers_as_the_headers_file_for_every_kind_of_file
     assert headers_for(rules, prefix + "embed/aftercare/").get("X-Frame-Options") is None
 
 
+def test_a_missing_spanish_address_gets_the_spanish_not_found_page(served):
+    rules = parse_headers_file((served.root / "_headers").read_text(encoding="utf-8"))
+    expected = headers_for(rules, path_prefix(served.site_url) + "es/404.html")
+    for path, lang in (("es/no-such-page/", "es"), ("es/conditions/no-such-page/", "es"), ("no-such-page/", "en")):
+        status, headers, body = fetch(served.url + path)
+        assert status == 404 and f'<html lang="{lang}"' in body, path
+        assert headers.get("Content-Security-Policy") == expected.get("Content-Security-Policy"), path
+    assert fetch(served.url + "es/aftercare/")[0] == 200
+
+
 def watched(context):
     page = context.new_page()
     page.problems, page.requests = [], []
