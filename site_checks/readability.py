@@ -107,7 +107,11 @@ def main(site_dir: str) -> None:
     for page in sorted(Path(site_dir).rglob("index.html")):
         if "embed" in page.parts or page.parent.name in {"search", "404"}:
             continue
-        result = measure(page.read_text(encoding="utf-8"))
+        html = page.read_text(encoding="utf-8")
+        if page.relative_to(site_dir).parts[0] == "es":  # Spanish: Fernández-Huerta reading ease, not a grade
+            print(f"ease {reading_ease_es(html):5.1f}  {page.relative_to(site_dir)}")
+            continue
+        result = measure(html)
         print(f"{result.grade:5.1f}  {result.words:5d}  {page.relative_to(site_dir)}")
 
 
