@@ -84,6 +84,20 @@ def test_an_english_change_marks_its_translation_outdated(tmp_path):
         assert html_of(site / page).select_one("p.translation-outdated") is None, page
 
 
+def test_a_wrong_provenance_stops_the_build_at_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "safety.es.md"
+    text = page.read_text(encoding="utf-8").replace("  source: safety.md", "  source: no-such-page.md", 1)
+    page.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  source: no-such-page.md") + 1
+
+    result = build(project)
+
+    assert result.returncode != 0 and not (project / "site").exists(), "nothing is published"
+    assert (f"docs/safety.es.md:{line}:1: translation.source: 'no-such-page.md' is not a page under docs/; "
+            "a translation follows the English page beside it: write 'source: safety.md'") in result.stdout + result.stderr
+
+
 def test_every_page_s_switcher_and_alternates_lead_to_its_twin(site):
     """Every page's switcher and <link rel=alternate hreflang> name both languages,
     each the same page in that language."""
