@@ -18,7 +18,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 
 from pipeline import urls
-from pipeline.after_build import embed, language_builds
+from pipeline.after_build import embed, language_builds, links
 from pipeline.after_build.preview import show_in_pages
 from pipeline.after_build.steps import after_build
 from pipeline.data import corrections, governance, translation
@@ -28,7 +28,7 @@ from pipeline.data.protocol import UnusableEntry
 from pipeline.data.site_data import display, load_site_data, page_titles
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
 from pipeline.pages import page_check, page_footer, problem_report, render, structured_data, theme, translation_note, wording
-from pipeline.pages.language import default_source, page_language, source_language
+from pipeline.pages.language import default_source, page_language, source_language, translated_source
 
 INCLUDES = "includes"  # the only folder snippets (--8<--) may read from (mkdocs.yml)
 # Pages that get a "see a practitioner" or clinic contact box.
@@ -247,12 +247,16 @@ def define_env(env) -> None:
 
     @site_macro
     def corrections_log() -> str:
-        here = page_src()
+        here, language = page_src(), page_language(env.page)
+
+        def link(src: str) -> str:  # to the page in this page's language
+            return urls.site_link(here, translated_source(src, language), use_directory_urls)
+
         return corrections.log_html(
             log,
-            page_link=lambda src: urls.site_link(here, src, use_directory_urls),
-            page_title=lambda src: titles.get(src, src),
-            reference_link=lambda key: urls.site_link(here, "references.md", use_directory_urls) + "#" + references[key].anchor,
+            page_link=link,
+            page_title=lambda src: titles.get(translated_source(src, language), src),
+            reference_link=lambda key: link("references.md") + "#" + references[key].anchor,
             reference_label=lambda key: references[key].label,
             lang=lang(),
         )
@@ -380,7 +384,8 @@ def on_post_page_macros(env) -> None:
         env.markdown += render.clinic_contact(data["clinic"], about, file.src_uri, lang)
     # Last on the page: the sources its citation numbers lead to.
     env.markdown = render.attach_citations(env.markdown)
-    references_page = urls.site_link(file.src_uri, "references.md", env.conf["use_directory_urls"])
+    references_page = urls.site_link(file.src_uri, translated_source("references.md", page_language(env.page)),
+                                     env.conf["use_directory_urls"])
     env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}", lang)
     # JSON-LD for search engines; overrides/main.html prints it at the end of the page.
     site_url = env.conf.get("site_url") or ""
@@ -434,7 +439,10 @@ def on_post_build(env) -> None:
     problems = data["problems"]
     if not problems:
         builds.embed_pages.update(_embed_pages(env))  # rendered now: with this language's theme and config
-    if builds.last:
+    if problems and not builds.last:
+        # This language stops the build: report its broken links with its other problems.
+        problems = [*problems, *links.check_site_links(docs_dir, site_dir, env.conf["use_directory_urls"])]
+    elif builds.last:
         _LANGUAGE_BUILDS.pop(str(site_dir), None)
         language_builds.place_not_found_pages(site_dir, builds)
         problems = after_build(site_dir, docs_dir, problems, use_directory_urls=env.conf["use_directory_urls"],

@@ -8,6 +8,7 @@ page, and the build lists the translation without failing."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
@@ -69,12 +70,51 @@ def test_an_english_change_marks_its_translation_outdated(tmp_path):
     assert log.count("TRANSLATION OUTDATED") == 1, "only the translation whose English page changed"
     site = project / "site"
     for page in ("es/aftercare/index.html", "embed/es/aftercare/index.html"):
-        notice = html_of(site / page).select_one("p.translation-outdated")
+        document = html_of(site / page)
+        notice = document.select_one("p.translation-outdated")
         assert notice is not None, page
+        base = document.find("base")  # embed pages: relative addresses start from the full page's folder
+        folder = (site / page).parent.joinpath(base["href"] if base else "")
         assert text_of(notice).startswith(
             "La versión en inglés se actualizó el 30 de noviembre de 2026; esta traducción puede estar desactualizada."), page
         link = notice.find("a", hreflang="en")
-        assert (site / page).parent.joinpath(link["href"], "index.html").resolve() == (site / "aftercare" / "index.html").resolve()
+        assert folder.joinpath(link["href"], "index.html").resolve() == (site / "aftercare" / "index.html").resolve()
         assert "El texto en inglés no ha cambiado" not in text_of(html_of(site / page).select_one("aside.translation-info"))
     for page in ("es/safety/index.html", "aftercare/index.html"):
         assert html_of(site / page).select_one("p.translation-outdated") is None, page
+
+
+def test_a_wrong_provenance_stops_the_build_at_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "safety.es.md"
+    text = page.read_text(encoding="utf-8").replace("  source: safety.md", "  source: no-such-page.md", 1)
+    page.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  source: no-such-page.md") + 1
+
+    result = build(project)
+
+    assert result.returncode != 0 and not (project / "site").exists(), "nothing is published"
+    assert (f"docs/safety.es.md:{line}:1: translation.source: 'no-such-page.md' is not a page under docs/; "
+            "a translation follows the English page beside it: write 'source: safety.md'") in result.stdout + result.stderr
+
+
+def test_every_page_s_switcher_and_alternates_lead_to_its_twin(site):
+    """Every page's switcher and <link rel=alternate hreflang> name both languages,
+    each the same page in that language."""
+    checked = 0
+    for path in sorted(site.root.rglob("index.html")):
+        name = path.relative_to(site.root).as_posix()
+        if name.startswith(("embed/", "search/")):
+            continue
+        document = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        english = name.removeprefix("es/")
+        expected = {"en": english, "es": "es/" + english}
+        for selector in ("link[rel=alternate][hreflang]", "a.md-select__link"):
+            found = {}
+            for element in document.select(selector):
+                # As a browser resolves it on the test server (the site at its root).
+                target = urlsplit(urljoin(f"http://test/{name}", element["href"])).path.lstrip("/")
+                found[element["hreflang"]] = target + "index.html" if target.endswith("/") or not target else target
+            assert found == {lang: target for lang, target in expected.items()}, (name, selector, found)
+        checked += 1
+    assert checked == 42

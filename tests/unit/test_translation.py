@@ -145,3 +145,14 @@ def test_a_translation_s_links_are_checked_against_its_own_language(tmp_path):
     assert problems[0].startswith(f"docs/aftercare.es.md:3:{line.index('safety.md#risks') + 1}: the link 'safety.md#risks' points to a section '#risks' that safety.es.md does not have")
     assert problems[1].startswith(f"docs/aftercare.es.md:3:{line.index('safty.md') + 1}: the link 'safty.md' points to a page that does not exist (did you mean 'safety.md'?)"), \
         "suggestions name the English file name a translation links to"
+
+
+def test_who_translated_is_plain_text():
+    from pipeline.pages.page_check import check_meta
+
+    source = spanish(GOOD.replace("by: nuestro equipo editorial", 'by: "<img src=x onerror=alert(1)>"'))
+    meta = governance.front_matter(source)
+    problems = [str(p) for p in check_meta(meta, "docs/aftercare.es.md", lambda key: governance.field_line(source, key), set())]
+    assert problems == ["docs/aftercare.es.md:3:1: translation.by: contains '<'; write plain words without <, >, \", ` "
+                        "or HTML character references such as &lt;"], problems
+    assert check_meta(governance.front_matter(spanish(GOOD)), "docs/aftercare.es.md", lambda key: 3, set()) == []
