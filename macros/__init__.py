@@ -18,16 +18,17 @@ from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
 
 from pipeline import urls
-from pipeline.after_build import embed
+from pipeline.after_build import embed, language_builds, links
 from pipeline.after_build.preview import show_in_pages
 from pipeline.after_build.steps import after_build
-from pipeline.data import corrections, governance
+from pipeline.data import corrections, governance, translation
 from pipeline.data.checks import suggestion
 from pipeline.data.problems import DataFileError, Problem, locate
 from pipeline.data.protocol import UnusableEntry
 from pipeline.data.site_data import display, front_matters as read_front_matters, load_site_data
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
-from pipeline.pages import page_check, page_footer, problem_report, render, structured_data, theme
+from pipeline.pages import page_check, page_footer, problem_report, render, structured_data, theme, translation_note, wording
+from pipeline.pages.language import default_source, page_language, source_language, translated_source
 
 INCLUDES = "includes"  # the only folder snippets (--8<--) may read from (mkdocs.yml)
 # Pages that get a "see a practitioner" or clinic contact box.
@@ -47,6 +48,9 @@ def _own_logger(name: str, prefix: str) -> logging.Logger:
 
 # An overdue page elsewhere must not stop an urgent correction from publishing.
 REVIEW_LOG = _own_logger("microneedling.review", "REVIEW DUE")
+# A translation whose English page has changed since: published with a notice,
+# listed at every build, never stopping it (like an overdue review).
+TRANSLATION_LOG = _own_logger("microneedling.translation", "TRANSLATION OUTDATED")
 # In the live preview the build's problems are printed here (and shown on the
 # pages) instead of stopping the server.
 PREVIEW_LOG = _own_logger("microneedling.problems", "PROBLEMS")
@@ -54,6 +58,14 @@ PREVIEW_LOG = _own_logger("microneedling.problems", "PROBLEMS")
 
 def _live_preview() -> bool:
     return os.environ.get("LIVE_PREVIEW") == "1"
+
+
+def _build_language(config) -> str:
+    """The language this run of the build writes (mkdocs-static-i18n builds
+    once per language on the same config; without it, English).  For what
+    the templates show outside any page; pages use page_language()."""
+    i18n = config["plugins"].get("i18n")
+    return getattr(i18n, "current_language", None) or "en"
 
 
 def define_env(env) -> None:
@@ -79,7 +91,12 @@ def define_env(env) -> None:
     env.conf["extra"]["clinic"] = render.clinic_template_data(clinic)
     env.conf["extra"]["material_bundle"] = theme.material_bundle()
     env.conf["extra"]["site_css"] = theme.site_css(env.conf["theme"].custom_dir)
-    env.conf["extra"]["publisher_statement"] = publisher.statement()
+    # The templates' own words, in this run's language (define_env runs once
+    # per language; this replaces the previous run's).  Not named like a
+    # macro: mkdocs-macros makes config.extra page variables on the next run.
+    build_language = _build_language(env.conf)
+    env.conf["extra"]["site_words"] = dict(wording.template_words(build_language),
+                                           publisher_line=site_data.in_language(build_language).publisher.statement(build_language))
     cited: dict[str, list[str]] = {}  # per page, its sources in order of first citation
     held: set[str] = set()  # pages not rendered as written: they have problems, or show a broken entry
     calculator_pages: set[str] = set()  # pages that show the schedule calculator
@@ -94,6 +111,13 @@ def define_env(env) -> None:
 
     def page_src() -> str:
         return env.page.file.src_uri
+
+    def lang() -> str:
+        return page_language(env.page)
+
+    def content():
+        """The data files' words in the page's language (numbers are the same)."""
+        return site_data.in_language(lang())
 
     def where(text: str) -> str:
         """docs/page.md:line:column of `text` (quoted, as macros are called) in
@@ -112,26 +136,28 @@ def define_env(env) -> None:
     @site_macro
     def plan(plan_id: str):
         """The plan's numbers, e.g. {{ plan("acne-scars").sessions.typical }}."""
-        return plan_or_fail(plan_id)
+        plan_or_fail(plan_id)
+        return content().protocol.plan(plan_id)
 
     @site_macro
     def sessions_range(plan_id: str) -> str:
         sessions = plan_or_fail(plan_id).sessions
-        return render.range_text(sessions.min, sessions.max)
+        return render.range_text(sessions.min, sessions.max, lang())
 
     @site_macro
     def interval_range(plan_id: str) -> str:
-        return render.interval_range_text(plan_or_fail(plan_id).interval_days)
+        return render.interval_range_text(plan_or_fail(plan_id).interval_days, lang())
 
     @site_macro
     def results_time(plan_id: str) -> str:
         """When studies judged results, e.g. '12 weeks after your first session'."""
-        return render.results_time_text(plan_or_fail(plan_id))
+        return render.results_time_text(plan_or_fail(plan_id), lang())
 
     @site_macro
     def milestone(milestone_id: str):
         try:
-            return protocol.milestone(milestone_id)
+            protocol.milestone(milestone_id)
+            return content().protocol.milestone(milestone_id)
         except KeyError as error:
             raise PluginError(f"{where(milestone_id)}: {error.args[0]}") from None
 
@@ -151,80 +177,88 @@ def define_env(env) -> None:
         problem = cite_problem(keys)
         if problem:
             raise PluginError(f"{where(next((k for k in keys if k not in references), 'cite('))}: {problem}")
-        return render.cite(keys, references, cited.setdefault(page_src(), []))
+        return render.cite(keys, references, cited.setdefault(page_src(), []), lang())
 
     @site_macro
     def schedule_calculator(plan_id: str = "acne-scars") -> str:
         plan_or_fail(plan_id)
         calculator_pages.add(page_src())
-        return render.calculator(protocol, plan_id, clinic, urls.to_site_root(env.page.file.dest_uri),
-                                 care=(care_cards_html(warning_signs, publisher), care_cards_text(warning_signs, publisher)),
-                                 valid_until=env.page.meta.get("next_review"))
+        words = content()
+        return render.calculator(words.protocol, plan_id, clinic, urls.to_site_root(env.page.file.dest_uri),
+                                 care=(care_cards_html(words.warning_signs, words.publisher, lang=lang()),
+                                       care_cards_text(words.warning_signs, words.publisher, lang())),
+                                 valid_until=env.page.meta.get("next_review"), lang=lang())
 
     @site_macro
     def aftercare_timeline() -> str:
-        return render.aftercare_table(protocol)
+        return render.aftercare_table(content().protocol, lang())
 
     @site_macro
     def plans_overview() -> str:
-        return render.plans_overview(protocol, page_src())
+        return render.plans_overview(content().protocol, page_src(), lang())
 
     @site_macro
     def reference_list() -> str:
-        return render.reference_list(references)
+        return render.reference_list(references, lang())
 
     @site_macro
     def embed_snippets() -> str:
         """One copy-paste iframe snippet per patient page, for clinics."""
         pages = [(p.file.src_uri, p.title) for p in env.variables["navigation"].pages]
-        return render.embed_snippets(pages, env.conf["site_url"] or "", embed.EMBED_DIR, docs)
+        return render.embed_snippets(pages, env.conf["site_url"] or "", embed.EMBED_DIR, docs, lang())
 
     @site_macro
     def care_cards() -> str:
         """When to get help: the warning signs as care cards (docs/_data/warning_signs.yml)."""
-        return care_cards_html(warning_signs, publisher)
+        return care_cards_html(content().warning_signs, content().publisher, lang=lang())
 
     @site_macro
     def emergency_numbers() -> str:
         """Which number to call in an emergency, for the countries the site serves."""
-        return escape(publisher.emergency_text())
+        return escape(content().publisher.emergency_text(lang()))
 
     @site_macro
     def publisher_statement() -> str:
-        return escape(publisher.statement())
+        return escape(content().publisher.statement(lang()))
 
     @site_macro
     def countries_served() -> str:
-        return escape(publisher.countries_text())
+        return escape(content().publisher.countries_text(lang()))
 
     @site_macro
     def report_routes() -> str:
-        return publisher.report_routes()
+        return content().publisher.report_routes(lang())
 
     @site_macro
     def host_statement() -> str:
-        return escape(publisher.host_statement())
+        return escape(content().publisher.host_statement(lang()))
 
     @site_macro
     def clinical_review_summary() -> str:
         """How many pages a clinician has signed off, counted from every page's front matter."""
+        # The pages of this page's language: a translation is the same page, with its own review.
+        pages = [src for src in known_pages if source_language(src) == page_language(env.page)]
         signed = sorted(
-            src for src in known_pages if isinstance(front_matters[src].get("clinical_review"), dict)
+            src for src in pages if isinstance(front_matters[src].get("clinical_review"), dict)
         )
         if not signed:
-            return f"No clinician has reviewed any page of this site yet: all {len(known_pages)} pages say so at their end."
-        return (f"A clinician has signed off {len(signed)} of {len(known_pages)} pages; each page says at its end "
-                "who reviewed it, when, and whether it has changed since.")
+            return wording.say("noSignOff", lang(), count=len(pages))
+        return wording.say("someSignOff", lang(), signed=len(signed), count=len(pages))
 
     @site_macro
     def corrections_log() -> str:
-        here = page_src()
+        here, language = page_src(), page_language(env.page)
+
+        def link(src: str) -> str:  # to the page in this page's language
+            return urls.site_link(here, translated_source(src, language), use_directory_urls)
+
         return corrections.log_html(
             log,
-            page_link=lambda src: urls.site_link(here, src, use_directory_urls),
-            page_title=lambda src: titles.get(src, src),
-            reference_link=lambda key: urls.site_link(here, "references.md", use_directory_urls) + "#" + references[key].anchor,
+            page_link=link,
+            page_title=lambda src: titles.get(translated_source(src, language), src),
+            reference_link=lambda key: link("references.md") + "#" + references[key].anchor,
             reference_label=lambda key: references[key].label,
+            lang=lang(),
         )
 
     def argument_problem(name: str, args: tuple) -> str | None:
@@ -242,7 +276,7 @@ def define_env(env) -> None:
             return error.args[0]
         return None
 
-    env.variables["_site_data"] = {"protocol": protocol, "references": references, "cited": cited,
+    env.variables["_site_data"] = {"protocol": protocol, "references": references, "cited": cited, "site_data": site_data,
                                    "calculator_pages": calculator_pages, "clinic": clinic, "reviewers": reviewers,
                                    "publisher": publisher, "corrections": log, "titles": titles,
                                    "argument_problem": argument_problem, "root": root, "macros": site_macros,
@@ -312,6 +346,8 @@ def on_pre_page_macros(env) -> None:
     data["first_line"][file.src_uri] = first_line
     today = dt.date.today()
     problems = governance.check_front_matter(name, source, env.page.meta, data["reference_keys"], data["reviewers"], today)
+    problems += translation.check_translation(name, file.src_uri, source, env.page.meta, Path(env.conf["docs_dir"]),
+                                              data["reviewers"], today)
     problems += page_check.check_meta(env.page.meta, name, lambda key: governance.field_line(source, key), env.macros)
     problems += page_check.check_page_text(env.markdown, name, first_line, data["macros"], env.env,
                                            data["argument_problem"], data["root"] / INCLUDES)
@@ -328,8 +364,18 @@ def on_pre_page_macros(env) -> None:
         REVIEW_LOG.warning("docs/%s: review was due on %s; readers see a notice that the page may be out of date "
                            "until it is checked and next_review is updated", file.src_uri, status.next_review)
     env.page.meta["review_status"] = status
+    translated = translation.translation_status(file.src_uri, source, env.page.meta, Path(env.conf["docs_dir"]), data["reviewers"])
+    if translated is not None:
+        if not translated.current:
+            TRANSLATION_LOG.warning("docs/%s: docs/%s has changed since it was translated; readers see a notice that "
+                                    "the translation may be out of date until it is updated and its source_sha256 "
+                                    "is renewed (python -m scripts.fingerprint --translation docs/%s)",
+                                    file.src_uri, translated.source, translated.source)
+        env.page.meta["translation_note"] = translation_note.note_data(
+            translated, page_language(env.page), urls.site_link(file.src_uri, translated.source, env.conf["use_directory_urls"]))
     env.page.meta["page_footer"] = page_footer.footer_data(
-        status, data["publisher"], env.page.meta.get("title") or "", env.page.canonical_url or env.page.url
+        status, data["publisher"], env.page.meta.get("title") or "", env.page.canonical_url or env.page.url,
+        page_language(env.page),
     )
 
 
@@ -344,34 +390,56 @@ def on_post_page_macros(env) -> None:
     if problems:
         data["problems"].extend(problems)
         return
+    lang = page_language(env.page)
     if env.page.meta.get("page_type") in CONTACT_PAGE_TYPES:
-        about = next((p for p in data["protocol"].plans.values() if p.page == file.src_uri), None)
-        env.markdown += render.clinic_contact(data["clinic"], about, file.src_uri)
+        # A plan's `page` is the English file; a translation shows the same plan, in its words.
+        about = next((p for p in data["site_data"].in_language(lang).protocol.plans.values()
+                      if p.page == default_source(file.src_uri)), None)
+        env.markdown += render.clinic_contact(data["clinic"], about, file.src_uri, lang)
     # Last on the page: the sources its citation numbers lead to.
     env.markdown = render.attach_citations(env.markdown)
-    references_page = urls.site_link(file.src_uri, "references.md", env.conf["use_directory_urls"])
-    env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}")
+    references_page = urls.site_link(file.src_uri, translated_source("references.md", page_language(env.page)),
+                                     env.conf["use_directory_urls"])
+    env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}", lang)
     # JSON-LD for search engines; overrides/main.html prints it at the end of the page.
     site_url = env.conf.get("site_url") or ""
     env.page.meta["structured_data"] = structured_data.to_script_text(structured_data.page_structured_data(
-        page_src=file.src_uri,
+        page_src=default_source(file.src_uri),
         meta=env.page.meta,
         url=env.page.canonical_url or "",
-        language=env.conf["theme"]["language"] or "en",
+        language=lang,
         status=env.page.meta["review_status"],
         publisher=data["publisher"],
         site_name=env.conf["site_name"],
         site_url=site_url,
-        protocol=data["protocol"],
+        protocol=data["site_data"].in_language(lang).protocol,
         references=data["references"],
         has_calculator=file.src_uri in data["calculator_pages"],
         use_directory_urls=env.conf["use_directory_urls"],
     ))
 
 
+# Per site folder: what one build's language runs share (mkdocs-static-i18n
+# builds each language in turn on the same config and folder).
+_LANGUAGE_BUILDS: dict[str, language_builds.LanguageBuilds] = {}
+
+
+def _language_builds(env) -> language_builds.LanguageBuilds:
+    """This build's record of its language runs, with the current run added.
+    The plugin's outer run (the first language) is the one where it is not
+    yet `building` the others."""
+    i18n = env.conf.plugins.get("i18n")
+    key = str(env.conf["site_dir"])
+    if i18n is None or not i18n.building or key not in _LANGUAGE_BUILDS:
+        _LANGUAGE_BUILDS[key] = language_builds.LanguageBuilds(expected=len(i18n.build_languages) if i18n else 1)
+    builds = _LANGUAGE_BUILDS[key]
+    builds.add(i18n.current_language if i18n else "en", env.conf["site_name"])
+    return builds
+
+
 def on_post_build(env) -> None:
-    """Check links, then add the embed pages and the security headers
-    (pipeline/after_build/steps.py).
+    """After the last language's build: check links, then add the embed
+    pages and the security headers (pipeline/after_build/steps.py).
 
     Any problem stops the build and removes its output: nothing half-built
     is left to publish.  mkdocs-macros calls one on_post_build per module:
@@ -380,15 +448,27 @@ def on_post_build(env) -> None:
     site_dir = Path(env.conf["site_dir"])
     docs_dir = Path(env.conf["docs_dir"])
     data = env.variables["_site_data"]
-    problems = after_build(site_dir, docs_dir, data["problems"], use_directory_urls=env.conf["use_directory_urls"],
-                           site_name=env.conf["site_name"], site_url=env.conf["site_url"] or "", clinic=data["clinic"],
-                           corrections=data["corrections"], titles=data["titles"], live_preview=_live_preview(),
-                           embed_pages=lambda: _embed_pages(env))
+    builds = _language_builds(env)
+    language_builds.keep_not_found_page(site_dir, builds.languages[-1], builds)
+    problems = data["problems"]
+    if not problems:
+        builds.embed_pages.update(_embed_pages(env))  # rendered now: with this language's theme and config
+    if problems and not builds.last:
+        # This language stops the build: report its broken links with its other problems.
+        problems = [*problems, *links.check_site_links(docs_dir, site_dir, env.conf["use_directory_urls"])]
+    elif builds.last:
+        _LANGUAGE_BUILDS.pop(str(site_dir), None)
+        language_builds.place_not_found_pages(site_dir, builds)
+        problems = after_build(site_dir, docs_dir, problems, use_directory_urls=env.conf["use_directory_urls"],
+                               site_name=builds.default_site_name, site_url=env.conf["site_url"] or "",
+                               clinic=data["clinic"], corrections=data["corrections"], titles=data["titles"],
+                               live_preview=_live_preview(), embed_pages=lambda: builds.embed_pages)
     if problems and _live_preview():
         # The preview stays up: the problems in the terminal and on the pages.
         PREVIEW_LOG.error(problem_report.summary(problems))
         show_in_pages(site_dir, docs_dir, problems, env.conf["use_directory_urls"])
     elif problems:
+        _LANGUAGE_BUILDS.pop(str(site_dir), None)
         shutil.rmtree(site_dir, ignore_errors=True)
         raise DataFileError(problem_report.unique(problems))
 

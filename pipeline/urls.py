@@ -4,7 +4,8 @@ that maps docs/ paths to site/ paths and URLs.
 MkDocs decides this (its `File` object: `dest_uri`, `url`), so these functions
 ask it instead of re-implementing its rule; inside a build the glue reads the
 same values from `page.file`.  They follow `use_directory_urls` as MkDocs
-does (a/b.md → a/b/index.html and a/b/, or a/b.html).  Pure functions of
+does (a/b.md → a/b/index.html and a/b/, or a/b.html).  A translation
+(a/b.es.md) is built under /es/ (pipeline/pages/language.py).  Pure functions of
 their arguments (no docs folder is read), for the build, feeds and tests.
 """
 from __future__ import annotations
@@ -13,11 +14,17 @@ from urllib.parse import urljoin
 
 from mkdocs.structure.files import File
 
+from .pages.language import DEFAULT_LANGUAGE, default_source, source_language
+
 
 def built_file(src_uri: str, use_directory_urls: bool = True) -> str:
     """The file MkDocs writes for a source file, relative to site/: a/b.md →
-    a/b/index.html; a file that is not a page keeps its path."""
-    return File(src_uri, None, None, use_directory_urls).dest_uri
+    a/b/index.html; a file that is not a page keeps its path.  A translation
+    is built under its language's folder, as mkdocs-static-i18n does:
+    a/b.es.md → es/a/b/index.html, a/b.es.svg → es/a/b.svg."""
+    language = source_language(src_uri)
+    dest = File(default_source(src_uri), None, None, use_directory_urls).dest_uri
+    return dest if language == DEFAULT_LANGUAGE else f"{language}/{dest}"
 
 
 def address(built_path: str, use_directory_urls: bool = True) -> str:

@@ -3,12 +3,16 @@
   python -m scripts.fingerprint docs/conditions/acne-scars.md
       the fingerprint of the page's text, for `clinical_review: fingerprint:`
       (the whole page, or the sections its `scope:` names; --section to choose)
+  python -m scripts.fingerprint --translation docs/aftercare.md
+      the fingerprint of an English page's text, for a translation's
+      `translation: source_sha256:` (docs/aftercare.es.md)
   python -m scripts.fingerprint --clinical
       the fingerprint of every clinical value, for the newest entry of
       docs/_data/corrections.yml
 
 What is hashed is defined in pipeline/data/governance.py (page_body, covered_text)
-and pipeline/data/corrections.py (clinical_fingerprint).
+pipeline/data/translation.py (source_fingerprint) and pipeline/data/corrections.py
+(clinical_fingerprint).
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 from pipeline.data.corrections import clinical_fingerprint, clinical_values
 from pipeline.data.governance import WHOLE_PAGE, covered_text, fingerprint, front_matter, page_body, sections
+from pipeline.data.translation import source_fingerprint
 
 
 def page_fingerprint(path: Path, chosen: list[str] | None = None) -> str:
@@ -36,12 +41,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("page", nargs="?", type=Path, help="a page under docs/")
     parser.add_argument("--section", action="append", help="a section heading the sign-off covers (repeat for more)")
+    parser.add_argument("--translation", action="store_true", help="the English page's fingerprint for its translations")
     parser.add_argument("--clinical", action="store_true", help="the clinical values' fingerprint")
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.clinical == bool(args.page):
         parser.error("give a page, or --clinical")
-    if args.clinical:
+    if args.translation and args.page:
+        print(f"source_sha256: {source_fingerprint(args.page.read_text(encoding='utf-8'))}")
+    elif args.clinical:
         print(f'fingerprint: "{clinical_fingerprint(clinical_values(args.docs))}"')
     else:
         print(f'fingerprint: "{page_fingerprint(args.page, args.section)}"')

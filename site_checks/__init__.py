@@ -30,6 +30,24 @@ def html_pages(site_root: Path) -> list[Path]:
     return sorted(site_root.rglob("*.html"))
 
 
+# The Spanish edition repeats the English pages' templates, scripts and styles:
+# the browser checks (axe, layout) look at these of its pages, not at all of them
+# (issue 17: sample the second language where a check would only repeat itself);
+# the checks that read files (links, basics, structured data, HTML) read every page.
+SAMPLED_TRANSLATIONS = ("es/index.html", "es/treatment-plan/index.html", "es/aftercare/index.html",
+                        "es/safety/index.html", "es/conditions/acne-scars/index.html",
+                        "embed/es/treatment-plan/index.html", "embed/es/aftercare/index.html")
+TRANSLATION_FOLDERS = ("es/", "embed/es/")
+
+
+def sampled_pages(pages: list[Path], site_root: Path) -> list[Path]:
+    """Every English page of `pages` and the sampled Spanish ones."""
+    def keep(path: Path) -> bool:
+        name = name_of(site_root, path)
+        return not name.startswith(TRANSLATION_FOLDERS) or name in SAMPLED_TRANSLATIONS
+    return [path for path in pages if keep(path)]
+
+
 def name_of(site_root: Path, path: Path) -> str:
     return path.relative_to(site_root).as_posix()
 
@@ -426,6 +444,8 @@ def web_page_problems(name: str, html: str, meta: dict, publisher_name: str | No
     checked = (meta.get("editorial_check") or {}).get("date")
     expect("dateModified (the editorial check)", checked.isoformat() if isinstance(checked, dt.date) else checked, data.get("dateModified"))
     expect("license", CONTENT_LICENCE_URL, data.get("license"))
+    page_lang = soup(html).html.get("lang") if soup(html).html else None
+    expect("inLanguage (the page's lang)", page_lang, data.get("inLanguage"))
     if publisher_name is not None:
         expect("publisher.name", publisher_name, (data.get("publisher") or {}).get("name"))
     review = meta.get("clinical_review")

@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 # the reference list, glossary definitions, review box, navigation widgets.
 EXCLUDED_SELECTORS = (
     "table", "pre", "code", "script", "style", "svg", "nav", ".cite",
-    ".review-info", ".md-source-file", ".references", ".glossary", "dl",
+    ".review-info", ".translation-info", ".translation-outdated", ".md-source-file", ".references", ".glossary", "dl",
     ".headerlink", "h1", "h2", "h3", "h4", "h5", "h6", ".calculator",
     ".clinic-cta", "abbr[title]", ".no-readability", "form", "figure",
 )
@@ -79,9 +79,11 @@ def body_text(html: str) -> str:
 
 
 def measure(html: str) -> Readability:
+    """Flesch-Kincaid grade of an English page."""
     _ensure_cmudict()
     import textstat
 
+    textstat.set_lang("en")  # textstat's language is global: reading_ease_es() changes it
     text = body_text(html)
     return Readability(
         grade=round(textstat.flesch_kincaid_grade(text), 1) if text else 0.0,
@@ -89,11 +91,27 @@ def measure(html: str) -> Readability:
     )
 
 
+def reading_ease_es(html: str) -> float:
+    """Fernández-Huerta reading ease of a Spanish page (0 to 100, higher is
+    easier; 70 and over is easy), as textstat computes it."""
+    import textstat
+
+    textstat.set_lang("es")
+    try:
+        return round(textstat.fernandez_huerta(body_text(html)), 1)
+    finally:
+        textstat.set_lang("en")
+
+
 def main(site_dir: str) -> None:
     for page in sorted(Path(site_dir).rglob("index.html")):
         if "embed" in page.parts or page.parent.name in {"search", "404"}:
             continue
-        result = measure(page.read_text(encoding="utf-8"))
+        html = page.read_text(encoding="utf-8")
+        if page.relative_to(site_dir).parts[0] == "es":  # Spanish: Fernández-Huerta reading ease, not a grade
+            print(f"ease {reading_ease_es(html):5.1f}  {page.relative_to(site_dir)}")
+            continue
+        result = measure(html)
         print(f"{result.grade:5.1f}  {result.words:5d}  {page.relative_to(site_dir)}")
 
 

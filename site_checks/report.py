@@ -30,7 +30,8 @@ from . import (
 @dataclass(frozen=True)
 class Row:
     page: str
-    grade: float | None
+    grade: float | None  # English pages: Flesch-Kincaid grade
+    ease: float | None  # Spanish pages: Fernández-Huerta reading ease
     words: int | None
     review_due: dt.date | None
     references: int | None
@@ -44,11 +45,14 @@ def page_rows(site_root: Path, project: Path, axe: dict[str, dict[str, int]], ht
         name = name_of(site_root, path)
         source = source_of(project, site_root, path)
         meta = front_matter(source) if source else {}
-        measured = readability.measure(path.read_text(encoding="utf-8")) if source else None
+        html = path.read_text(encoding="utf-8")
+        measured = readability.measure(html) if source else None
+        spanish = source is not None and source.name.endswith(".es.md")
         due = meta.get("next_review")
         rows.append(Row(
             page=name,
-            grade=measured.grade if measured else None,
+            grade=measured.grade if measured and not spanish else None,
+            ease=readability.reading_ease_es(html) if spanish else None,
             words=measured.words if measured else None,
             review_due=due if isinstance(due, dt.date) else None,
             references=len(meta.get("references") or []) if source else None,
@@ -66,14 +70,14 @@ def format_report(rows: list[Row], today: dt.date | None = None) -> str:
 
     width = max([len(r.page) for r in rows] + [4])
     lines = [
-        "Quality report: reading grade (Flesch-Kincaid, body text; aim ≤ 7, limit 8), words, next review, "
-        "references, axe violations (phone + desktop), HTML errors",
-        f"{'page'.ljust(width)}  {'grade':>5}  {'words':>5}  {'review due':>10}  {'refs':>4}  {'axe':>3}  {'html':>4}",
+        "Quality report: reading grade (Flesch-Kincaid, body text; aim ≤ 7, limit 8), Spanish reading ease "
+        "(Fernández-Huerta; at least 60), words, next review, references, axe violations (phone + desktop), HTML errors",
+        f"{'page'.ljust(width)}  {'grade':>5}  {'ease':>5}  {'words':>5}  {'review due':>10}  {'refs':>4}  {'axe':>3}  {'html':>4}",
     ]
     for r in rows:
         due = "—" if r.review_due is None else r.review_due.isoformat() + (" !" if r.review_due < today else "")
         lines.append(
-            f"{r.page.ljust(width)}  {show(r.grade, 5, '{:.1f}')}  {show(r.words, 5)}  {due:>10}  "
+            f"{r.page.ljust(width)}  {show(r.grade, 5, '{:.1f}')}  {show(r.ease, 5, '{:.1f}')}  {show(r.words, 5)}  {due:>10}  "
             f"{show(r.references, 4)}  {show(r.axe, 3)}  {show(r.html_errors, 4)}"
         )
     checked = [r for r in rows if r.axe is not None or r.html_errors is not None]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from site_checks import sampled_pages
 from site_checks.sitebuild import ROOT, build, copy_project, free_port, parse_headers_file, serve, set_config
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -23,6 +24,10 @@ class BuiltSite:
     def pages(self) -> list[Path]:
         """Every built HTML page except search and 404 helpers."""
         return sorted(p for p in self.root.rglob("*.html") if p.name != "404.html")
+
+    def sampled_pages(self) -> list[Path]:
+        """pages(): every English one and a sample of the Spanish ones, for checks in a browser."""
+        return sampled_pages(self.pages(), self.root)
 
 
 def build_and_serve(project: Path, port: int):

@@ -14,8 +14,8 @@ PRIMARY_ACTIONS = ".clinic-strip a"
 
 
 def page_paths(built) -> list[str]:
-    """Every built page, full and embed, as a path under the site's address."""
-    return [address(p.relative_to(built.root).as_posix()) for p in built.pages()]
+    """Every built page, full and embed (Spanish ones sampled), as a path under the site's address."""
+    return [address(p.relative_to(built.root).as_posix()) for p in built.sampled_pages()]
 
 
 def open_page(page, url: str) -> None:

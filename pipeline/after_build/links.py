@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..data.problems import Problem
+from ..pages.language import DEFAULT_LANGUAGE, source_language, translated_source
 from ..urls import built_file
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -93,6 +94,7 @@ def check_links(
     """
     problems = []
     folder = posixpath.dirname(page_src)
+    language = source_language(page_src)
     for link in markdown_links(source):
         target = link.target
         if SCHEME.match(target) or target.startswith(("/", "//")):
@@ -102,12 +104,18 @@ def check_links(
         if path and not path.endswith(".md"):
             continue  # images and other files: MkDocs' validation covers these
         resolved = posixpath.normpath(posixpath.join(folder, path)) if path else page_src
+        if language != DEFAULT_LANGUAGE and path:
+            # A translation links to the English file name; mkdocs-static-i18n
+            # (no fallback) leads it to the same page in the translation's language.
+            resolved = translated_source(resolved, language)
 
         def fail(message: str) -> None:
             problems.append(Problem(file, link.line, link.column, "", message))
 
         if resolved not in known_pages:
-            relative = sorted(posixpath.relpath(p, folder or ".") for p in known_pages)
+            # Pages are linked by their English file name in every language.
+            relative = sorted(posixpath.relpath(p, folder or ".") for p in known_pages
+                              if source_language(p) == DEFAULT_LANGUAGE)
             fail(
                 f"the link '{target}' points to a page that does not exist{_suggest(path, relative)}. "
                 "Correct the file name or remove the link; write the path from this page's folder "

@@ -132,12 +132,13 @@ def headers_file(rules: list[tuple[str, dict[str, str]]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def nginx_snippet(full_csp: str, prefix: str, embed_dir: str, embed_csp: str) -> str:
+def nginx_snippet(full_csp: str, prefix: str, embed_dir: str, embed_csp: str, language_folders: tuple[str, ...] = ()) -> str:
     """The same headers for nginx: include it inside the site's `server { }` block.
 
     nginx drops a server's add_header lines inside any location that has its
     own, so the embed location repeats the common ones.  `always` sends them
-    with error pages too, such as the site's not-found page."""
+    with error pages too, such as the site's not-found page.  A language's
+    folder (es/) has its own not-found page, in its language."""
     def add(headers: dict[str, str], indent: str) -> list[str]:
         return [f'{indent}add_header {name} "{header_value(value)}" always;' for name, value in headers.items()]
 
@@ -151,6 +152,10 @@ def nginx_snippet(full_csp: str, prefix: str, embed_dir: str, embed_csp: str) ->
     lines += [f"location {header_value(prefix + embed_dir)}/ {{"]
     lines += add({**COMMON_HEADERS, "Content-Security-Policy": embed_csp}, "    ")
     lines += ["}"]
+    for folder in language_folders:
+        lines += [f"location {header_value(prefix + folder)}/ {{"]
+        lines += add({**COMMON_HEADERS, "Content-Security-Policy": full_csp, "X-Frame-Options": "SAMEORIGIN"}, "    ")
+        lines += [f"    error_page 404 {header_value(prefix + folder)}/404.html;", "}"]
     return "\n".join(lines) + "\n"
 
 
@@ -249,7 +254,9 @@ def write_security_headers(site_dir: Path, embed_dir: str, embed_origins: tuple[
         return [Problem(f"site/{HEADERS_FILE}", 1, 1, "", f"{len(rules)} header rules, over Cloudflare Pages' limit of "
                         f"{MAX_RULES}: there is one per top-level page or folder; group pages into sections (folders)")]
     (site_dir / HEADERS_FILE).write_text(headers_file(rules), encoding="utf-8")
-    (site_dir / NGINX_FILE).write_text(nginx_snippet(full_csp, prefix, embed_dir, embed_csp), encoding="utf-8")
+    # Folders with a not-found page of their own: the languages other than the default (es/404.html).
+    language_folders = tuple(sorted(page.parent.name for page in site_dir.glob("*/404.html")))
+    (site_dir / NGINX_FILE).write_text(nginx_snippet(full_csp, prefix, embed_dir, embed_csp, language_folders), encoding="utf-8")
     for page in pages if policy_in_pages else ():
         page.write_text(with_page_policy(page.read_text(encoding="utf-8"), full_csp, site_url), encoding="utf-8")
     return []

@@ -17,6 +17,7 @@ from xml.sax.saxutils import escape
 
 from . import strict_yaml
 from .checks import Checker, suggestion
+from ..pages.wording import long_date, say
 from .problems import DataFileError, Problem
 
 # Data files that hold clinical facts, relative to docs/.  A new file of
@@ -131,7 +132,7 @@ def _entry(check: Checker, path: tuple, fields, known_pages, known_references, t
 
 # --- the public page and the feed ---------------------------------------------------
 
-def log_html(entries, page_link, page_title, reference_link, reference_label) -> str:
+def log_html(entries, page_link, page_title, reference_link, reference_label, lang: str = "en") -> str:
     """The corrections page's list, newest first.  Every value is escaped:
     the log is data, not markup.  `page_link(src)`/`reference_link(key)` give
     addresses relative to the corrections page."""
@@ -140,16 +141,12 @@ def log_html(entries, page_link, page_title, reference_link, reference_label) ->
         pages = ", ".join(f'<a href="{escape(page_link(p))}">{escape(page_title(p))}</a>' for p in entry.pages)
         sources = ", ".join(f'<a href="{escape(reference_link(k))}">{escape(reference_label(k))}</a>' for k in entry.sources)
         items.append(
-            f'<li class="correction" id="correction-{len(entries) - index}"><p><strong><time datetime="{entry.date.isoformat()}">{escape(_long(entry.date))}</time></strong>: {pages}</p>\n'
-            f"<p><strong>What changed:</strong> {escape(entry.what)}</p>\n"
-            f"<p><strong>Why:</strong> {escape(entry.why)}</p>\n"
-            f"<p><strong>Sources:</strong> {sources}</p></li>"
+            f'<li class="correction" id="correction-{len(entries) - index}"><p><strong><time datetime="{entry.date.isoformat()}">{escape(long_date(entry.date, lang))}</time></strong>: {pages}</p>\n'
+            f"<p><strong>{say('whatChanged', lang)}</strong> {escape(entry.what)}</p>\n"
+            f"<p><strong>{say('why', lang)}</strong> {escape(entry.why)}</p>\n"
+            f"<p><strong>{say('sources', lang)}</strong> {sources}</p></li>"
         )
     return '<ol class="corrections" reversed>\n' + "\n".join(items) + "\n</ol>"
-
-
-def _long(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def atom_feed(entries, site_name: str, log_url: str, feed_url: str, page_url, page_title) -> str:
@@ -174,7 +171,7 @@ def atom_feed(entries, site_name: str, log_url: str, feed_url: str, page_url, pa
         summary = f"What changed: {entry.what} Why: {entry.why}"
         parts += [
             "  <entry>",
-            f"    <title>{escape(f'{_long(entry.date)}: {titles}')}</title>",
+            f"    <title>{escape(f'{long_date(entry.date)}: {titles}')}</title>",
             f"    <id>{escape(log_url)}#correction-{number}</id>",
             f'    <link rel="alternate" type="text/html" href="{escape(page_url(entry.pages[0]))}"/>',
             f"    <updated>{stamp(entry.date)}</updated>",

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import yaml
 
 from .checks import suggestion
+from ..pages.wording import long_date, say
 from .problems import Problem
 from .reviewers import Reviewer
 
@@ -147,29 +148,24 @@ def review_status(source: str, meta: dict, reviewers: dict[str, Reviewer], today
     return ReviewStatus(editorial["date"], editorial["by"], clinical, meta["next_review"], meta["next_review"] < today)
 
 
-def status_text(status: ReviewStatus) -> list[str]:
-    """The sentences a page shows about its review, in plain words."""
-    lines = [f"Checked by {status.checked_by} on {long_date(status.checked_on)}."]
+def status_text(status: ReviewStatus, lang: str = "en") -> list[str]:
+    """The sentences a page shows about its review, in plain words, in `lang`."""
+    # The usual value of `by` is said in the page's language; a name is a name.
+    checked_by = say("ourEditors", lang) if status.checked_by == say("ourEditors") else status.checked_by
+    lines = [say("checkedBy", lang, who=checked_by, date=long_date(status.checked_on, lang))]
     review = status.clinical
     if review is None:
-        lines.append("Not yet reviewed by a clinician.")
+        lines.append(say("notReviewed", lang))
     else:
         who = f"{review.reviewer.name}, {review.reviewer.profession}"
-        covers = f" (sections: {', '.join(review.scope)})" if review.scope else ""
-        if review.current:
-            lines.append(f"Reviewed by {who}, on {long_date(review.date)}{covers}.")
-        else:
-            lines.append(f"This page has changed since clinical review on {long_date(review.date)} by {who}{covers}; "
-                         "the changes have not been reviewed by a clinician.")
+        covers = say("sections", lang, sections=", ".join(review.scope)) if review.scope else ""
+        key = "reviewedBy" if review.current else "changedSince"
+        lines.append(say(key, lang, who=who, date=long_date(review.date, lang), covers=covers))
         # What a reader needs to judge the reviewer, from the reviewers file.
         reviewer = review.reviewer
-        lines.append(f"Registered with {reviewer.registration_body}, number {reviewer.registration_number}. "
-                     f"Declared conflicts of interest: {reviewer.conflicts.rstrip('.')}.")
+        lines.append(say("registered", lang, body=reviewer.registration_body, number=reviewer.registration_number,
+                         conflicts=reviewer.conflicts.rstrip(".")))
     return lines
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 # --- checks ---------------------------------------------------------------------
@@ -214,7 +210,7 @@ def check_front_matter(
     if meta.get("page_type") is not None and meta.get("page_type") not in PAGE_TYPES:
         fail("page_type", f"'{meta.get('page_type')}' is not valid; choose one of: {', '.join(PAGE_TYPES)}")
     checked = _check_editorial(meta.get("editorial_check"), today, fail)
-    reviewed = _check_clinical(meta.get("clinical_review"), source, reviewers, today, fail)
+    reviewed = check_clinical_review(meta.get("clinical_review"), source, reviewers, today, fail)
     due = meta.get("next_review")
     if due is not None and not isinstance(due, dt.date):
         fail("next_review", f"'{due}' is not a date; write it as YYYY-MM-DD, e.g. {today.isoformat()}")
@@ -235,7 +231,7 @@ def check_front_matter(
     return problems
 
 
-def _date_problem(value, today: dt.date) -> str | None:
+def date_problem(value, today: dt.date) -> str | None:
     if not isinstance(value, dt.date):
         return f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. {today.isoformat()}"
     if value > today:
@@ -256,14 +252,14 @@ def _check_editorial(value, today: dt.date, fail) -> dt.date | None:
     by = value.get("by")
     if not isinstance(by, str) or not by.strip():
         fail("by", "missing; name who checked the page, e.g. 'by: our editors'", "editorial_check")
-    problem = _date_problem(value.get("date"), today)
+    problem = date_problem(value.get("date"), today)
     if problem:
         fail("date", problem, "editorial_check")
         return None
     return value["date"]
 
 
-def _check_clinical(value, source: str, reviewers: dict[str, Reviewer], today: dt.date, fail) -> dt.date | None:
+def check_clinical_review(value, source: str, reviewers: dict[str, Reviewer], today: dt.date, fail) -> dt.date | None:
     """The sign-off's date when the field holds a valid sign-off."""
     if value is None or value == PENDING:
         return None
@@ -289,7 +285,7 @@ def _check_clinical(value, source: str, reviewers: dict[str, Reviewer], today: d
                          "registration and conflicts of interest can sign a page off: ask a maintainer to add them, "
                          "or write 'clinical_review: pending'", "clinical_review")
         ok = False
-    problem = _date_problem(value.get("date"), today) if value.get("date") is not None else None
+    problem = date_problem(value.get("date"), today) if value.get("date") is not None else None
     if problem:
         fail("date", problem, "clinical_review")
         ok = False

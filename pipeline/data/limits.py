@@ -61,6 +61,7 @@ TEXT = {
     "reference citation and note": 600,
     "page title": 80,
     "page editorial_check.by": 120,
+    "page translation.by": 120,
     "sign": 160,
     "clinic name": 80,
     "clinic address": 200,

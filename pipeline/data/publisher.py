@@ -15,6 +15,7 @@ from urllib.parse import quote, urlencode
 
 from . import strict_yaml
 from .checks import Checker
+from ..pages.wording import say
 from .problems import DataFileError, Problem
 
 KEYS = {"publisher", "description", "contact_email", "repository", "funding", "adverts", "host", "host_records", "countries"}
@@ -46,52 +47,52 @@ class Publisher:
     host_records: str = ""  # what the host says it records, in plain words
     countries: tuple[Country, ...] = ()
 
-    def statement(self) -> str:
+    def statement(self, lang: str = "en") -> str:
         """The one line under the header: who runs the site, who pays, adverts."""
-        parts = [f"Run by the {self.name}" + (f", {self.description}." if self.description else ".")]
+        parts = [say("runByDescribed", lang, name=self.name, description=self.description) if self.description
+                 else say("runBy", lang, name=self.name)]
         if self.funding:
-            parts.append(f"Funding: {self.funding}.")
+            parts.append(say("funding", lang, funding=self.funding))
         if self.adverts is False:
-            parts.append("No adverts.")
+            parts.append(say("noAdverts", lang))
         elif self.adverts:
-            parts.append("Carries adverts.")
+            parts.append(say("adverts", lang))
         return " ".join(parts)
 
-    def emergency_text(self) -> str:
+    def emergency_text(self, lang: str = "en") -> str:
         """Which number to call where, for the countries served ('' for none)."""
-        calls = [f"{c.emergency} in the {c.name}" for c in self.countries]
+        calls = [say("emergencyCall", lang, number=c.emergency, country=c.name) for c in self.countries]
         if not calls:
             return ""
-        text = "In an emergency, call " + (", ".join(calls[:-1]) + " or " + calls[-1] if len(calls) > 1 else calls[0]) + "."
+        joined = say("callsJoin", lang).join(calls[:-1]) + say("callsLast", lang) + calls[-1] if len(calls) > 1 else calls[0]
+        text = say("emergency", lang, calls=joined)
         for country in self.countries:
             if country.urgent_advice:
-                text += f" In the {country.name}, call {country.urgent_advice} for urgent advice when it is not an emergency."
+                text += say("urgentAdvice", lang, country=country.name, number=country.urgent_advice)
         return text
 
-    def host_statement(self) -> str:
+    def host_statement(self, lang: str = "en") -> str:
         """Who hosts the site and what it records, as far as the setting says."""
         if not self.host:
             return ""
-        return f"Our host is {self.host}." + (f" {self.host_records}" if self.host_records else "")
+        return say("host", lang, host=self.host) + (f" {self.host_records}" if self.host_records else "")
 
-    def countries_text(self) -> str:
-        names = [f"the {c.name}" for c in self.countries]
-        return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    def countries_text(self, lang: str = "en") -> str:
+        names = [say("countryName", lang, country=c.name) for c in self.countries]
+        return say("countriesLast", lang).join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
-    def report_routes(self) -> str:
+    def report_routes(self, lang: str = "en") -> str:
         """Markdown: how a reader reaches the publisher, from the setting alone."""
         routes = []
         if self.repository:
-            routes.append(f"open an issue on our public issue tracker, <{self.repository}/issues>, where the site's files are kept "
-                          "(the link at the end of each page fills in the page's address and review date for you)")
+            routes.append(say("routeIssue", lang, repository=self.repository))
         if self.contact_email:
-            routes.append(f"e-mail us at <{self.contact_email}>")
+            routes.append(say("routeEmail", lang, email=self.contact_email))
         if not routes:
-            return ("We do not have a public contact address or issue tracker yet. "
-                    "When we have one, it will be shown here and at the end of every page.")
-        return "You can " + " or ".join(routes) + "."
+            return say("noRoutes", lang)
+        return say("routes", lang, routes=say("routesOr", lang).join(routes))
 
-    def report_links(self, page_title: str, page_url: str, review_line: str) -> list[tuple[str, str]]:
+    def report_links(self, page_title: str, page_url: str, review_line: str, lang: str = "en") -> list[tuple[str, str]]:
         """(label, address) of each way to report a problem with a page.
 
         A pre-filled issue on the repository's tracker and an e-mail, each
@@ -102,9 +103,9 @@ class Publisher:
         subject = f"Problem on the page: {page_title}"
         links = []
         if self.repository:
-            links.append(("Report a problem with this page", f"{self.repository}/issues/new?" + urlencode({"title": subject, "body": body}, quote_via=quote)))
+            links.append((say("reportProblem", lang), f"{self.repository}/issues/new?" + urlencode({"title": subject, "body": body}, quote_via=quote)))
         if self.contact_email:
-            label = "E-mail us about this page" if links else "Report a problem with this page by e-mail"
+            label = say("reportEmail", lang) if links else say("reportByEmail", lang)
             links.append((label, f"mailto:{self.contact_email}?" + urlencode({"subject": subject, "body": body}, quote_via=quote)))
         return links
 

@@ -17,6 +17,7 @@ from .protocol import Protocol, load_protocol
 from .publisher import Publisher, load_publisher, with_built_repository
 from .references import Reference, load_references
 from .reviewers import load_reviewers
+from .twins import Content, load_protocol_twin, load_site_twin, load_warning_signs_twin, twin_path
 from .warning_signs import load_warning_signs
 
 PROTOCOL = "_data/protocol.yml"
@@ -26,6 +27,8 @@ CLINIC = "_data/clinic.yml"
 REVIEWERS = "_data/reviewers.yml"
 PUBLISHER = "_data/site.yml"
 CORRECTIONS = "_data/corrections.yml"
+# Languages besides English whose words the data files' twins hold (*.es.yml).
+TRANSLATED = ("es",)
 
 
 @dataclass
@@ -41,6 +44,12 @@ class SiteData:
     broken_keys: set[str]  # reference keys whose entries have problems
     reference_keys: set[str]  # every key a page may cite (broken ones wait for their fix, not "unknown")
     problems: list[Problem]  # problems found in the files that could still be used
+    translations: dict[str, Content]  # the data files' words in another language (twins), by language code
+
+    def in_language(self, lang: str) -> Content:
+        """The protocol, publisher and warning signs with their words in
+        `lang`: its twins where they exist, else the English files'."""
+        return self.translations.get(lang) or Content(self.protocol, self.publisher, self.warning_signs)
 
 
 def display(path: Path, root: Path) -> str:
@@ -87,8 +96,22 @@ def load_site_data(docs: Path, root: Path, repository: str, today: dt.date, prob
     )
     if any(v is None for v in (references, protocol, clinic, reviewers, publisher, warning_signs, log)):
         return None
+    english = Content(protocol, publisher, warning_signs)
+    translations = {lang: _translation(english, lang, source, problems) for lang in TRANSLATED}
     return SiteData(references, protocol, clinic, reviewers, publisher, warning_signs, log, known_pages,
-                    broken_keys, reference_keys, problems)
+                    broken_keys, reference_keys, problems, translations)
+
+
+def _translation(english: Content, lang: str, source, problems: list[Problem]) -> Content:
+    """The English content with the words of each twin file that exists and
+    has no problems (a twin's problems are recorded; the build then fails)."""
+    words = {}
+    for field, name, load in (("protocol", PROTOCOL, load_protocol_twin), ("publisher", PUBLISHER, load_site_twin),
+                              ("warning_signs", WARNING_SIGNS, load_warning_signs_twin)):
+        path, shown = source(str(twin_path(Path(name), lang)))
+        if path.exists():
+            words[field] = _load_all(problems, load, path, shown, getattr(english, field))
+    return Content(**{field: words.get(field) or getattr(english, field) for field in ("protocol", "publisher", "warning_signs")})
 
 
 def front_matters(docs: Path, known_pages: set[str]) -> dict[str, dict]:

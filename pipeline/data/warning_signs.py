@@ -11,6 +11,7 @@ from pathlib import Path
 from . import strict_yaml
 from .checks import Checker
 from .problems import DataFileError
+from ..pages.wording import say
 from .publisher import Publisher
 
 LEVELS = ("contact_clinic", "urgent", "emergency")
@@ -51,21 +52,25 @@ class Card:
     signs: tuple[str, ...]
 
 
-def care_cards(signs: WarningSigns, publisher: Publisher) -> list[Card]:
+def care_cards(signs: WarningSigns, publisher: Publisher, lang: str = "en") -> list[Card]:
     """The three cards, in order of urgency, each with its own heading (the
-    level is in the words, never only in the colour)."""
-    emergency_calls = [f"{c.emergency} ({c.name})" for c in publisher.countries]
-    advice = [f"{c.urgent_advice} ({c.name})" for c in publisher.countries if c.urgent_advice]
-    urgent_action = "Go to urgent care" + (f", or call {' or '.join(advice)} for advice" if advice else "") + ", if you have:"
-    emergency_heading = "Call " + " or ".join(emergency_calls) if emergency_calls else "Call your local emergency number"
+    level is in the words, never only in the colour), in `lang` (the signs
+    and the publisher given in the same language)."""
+    def numbers(pairs) -> str:
+        return say("or", lang).join(say("numberIn", lang, number=number, country=name) for number, name in pairs)
+
+    emergency = [(c.emergency, c.name) for c in publisher.countries]
+    advice = [(c.urgent_advice, c.name) for c in publisher.countries if c.urgent_advice]
+    urgent_action = say("cardUrgentActionAdvice", lang, advice=numbers(advice)) if advice else say("cardUrgentAction", lang)
+    emergency_heading = say("cardEmergencyHeading", lang, numbers=numbers(emergency)) if emergency else say("cardEmergencyLocal", lang)
     return [
-        Card("contact_clinic", "Contact your clinic or a doctor", "Contact them soon if you have:", signs.contact_clinic),
-        Card("urgent", "Get help now", urgent_action, signs.urgent),
-        Card("emergency", emergency_heading, "Call now if you have:", signs.emergency),
+        Card("contact_clinic", say("cardContactHeading", lang), say("cardContactAction", lang), signs.contact_clinic),
+        Card("urgent", say("cardUrgentHeading", lang), urgent_action, signs.urgent),
+        Card("emergency", emergency_heading, say("cardEmergencyAction", lang), signs.emergency),
     ]
 
 
-def care_cards_html(signs: WarningSigns, publisher: Publisher, heading_level: int = 3) -> str:
+def care_cards_html(signs: WarningSigns, publisher: Publisher, heading_level: int = 3, lang: str = "en") -> str:
     """The cards as HTML (inside a page's "When to get help" section)."""
     tag = f"h{heading_level}"
     cards = "".join(
@@ -73,14 +78,14 @@ def care_cards_html(signs: WarningSigns, publisher: Publisher, heading_level: in
         f'<{tag} class="care-card__heading">{escape(card.heading)}</{tag}>'
         f"<p>{escape(card.action)}</p>"
         f'<ul>{"".join(f"<li>{escape(s)}</li>" for s in card.signs)}</ul></section>'
-        for card in care_cards(signs, publisher)
+        for card in care_cards(signs, publisher, lang)
     )
     return f'\n<div class="care-cards">{cards}</div>\n'
 
 
-def care_cards_text(signs: WarningSigns, publisher: Publisher) -> str:
+def care_cards_text(signs: WarningSigns, publisher: Publisher, lang: str = "en") -> str:
     """The cards as plain text (the calendar file's event descriptions)."""
     return "\n\n".join(
         "\n".join([f"{card.heading}. {card.action}", *(f"- {s}" for s in card.signs)])
-        for card in care_cards(signs, publisher)
+        for card in care_cards(signs, publisher, lang)
     )

@@ -33,7 +33,8 @@ JINJA_MARKERS = ("{{", "{%", "{#")
 # Front-matter fields the theme prints as they are (Material's <title>,
 # navigation, heading and <meta name="description">), with their longest text.
 # A field inside a mapping is written "mapping.field".
-PLAIN_TEXT_FIELDS = {"title": "page title", "description": None, "editorial_check.by": "page editorial_check.by"}
+PLAIN_TEXT_FIELDS = {"title": "page title", "description": None, "editorial_check.by": "page editorial_check.by",
+                     "translation.by": "page translation.by"}
 _LITERALS = (str, int, float, bool)
 
 
@@ -46,9 +47,11 @@ class MacroCall:
 
 def markdown_start_line(source: str, markdown: str) -> int:
     """File line on which `markdown` (the page without its front matter, as
-    MkDocs hands it to plugins) starts."""
-    if markdown and source.endswith(markdown):
-        return source.count("\n", 0, len(source) - len(markdown)) + 1
+    MkDocs hands it to plugins) starts.  Trailing line breaks are ignored:
+    mkdocs-static-i18n hands the text on without its last one."""
+    text, body = source.rstrip("\n"), markdown.rstrip("\n")
+    if body and text.endswith(body):
+        return text.count("\n", 0, len(text) - len(body)) + 1
     match = FRONT_MATTER.match(source)
     return source.count("\n", 0, match.end()) + 1 if match else 1
 

@@ -16,7 +16,8 @@ from ..data.safe_text import attribute_text, markdown_text
 from ..urls import page_address
 from . import calculator_text
 from .embed_snippet import iframe_snippet
-from .calculator_text import TEMPLATES, date_in_words, describe_day, fill, interval_text, plural
+from .calculator_text import TEXT, date_in_words, describe_day, fill, interval_text, plural
+from .wording import say
 from .schedule import Step, compute_schedule, interval_choices
 
 
@@ -26,20 +27,18 @@ def link_from(page_src: str, target_src: str, anchor: str = "") -> str:
     return relative + (f"#{anchor}" if anchor else "")
 
 
-def range_text(low: int, high: int) -> str:
-    return str(low) if low == high else f"{low} to {high}"
+def range_text(low: int, high: int, lang: str = "en") -> str:
+    """'3', '2 to 6' ('2 a 6')."""
+    return str(low) if low == high else say("range", lang, low=low, high=high)
 
 
-def interval_range_text(interval: Range) -> str:
+def interval_range_text(interval: Range, lang: str = "en") -> str:
     """'4 weeks', '2 to 6 weeks', or '10 to 30 days' when not whole weeks."""
     if interval.min == interval.max:
-        return interval_text(interval.min)
+        return interval_text(interval.min, lang)
     if interval.min % 7 == 0 and interval.max % 7 == 0:
-        return f"{interval.min // 7} to {interval.max // 7} weeks"
-    return f"{interval.min} to {interval.max} days"
-
-
-SOURCES_HEADING = "Sources for this page"
+        return say("rangeWeeks", lang, low=interval.min // 7, high=interval.max // 7)
+    return say("rangeDays", lang, low=interval.min, high=interval.max)
 
 
 def source_anchor(number: int) -> str:
@@ -56,7 +55,7 @@ def number_sources(order: list[str], keys: tuple[str, ...]) -> list[int]:
     return sorted({order.index(key) + 1 for key in keys})
 
 
-def cite(keys: tuple[str, ...], references: dict[str, Reference], order: list[str]) -> str:
+def cite(keys: tuple[str, ...], references: dict[str, Reference], order: list[str], lang: str = "en") -> str:
     """Short numbered links, e.g. [1, 3], each to its entry in the page's own
     list of sources (page_sources).  On screen the number alone; its name for
     a screen reader, and its tooltip, say which source it is."""
@@ -64,7 +63,7 @@ def cite(keys: tuple[str, ...], references: dict[str, Reference], order: list[st
     for number in number_sources(order, keys):
         # One text for the name and the tooltip (title), so that a screen
         # reader that also reads the description hears no second, different label.
-        name = f"Source {number}: {attribute_text(references[order[number - 1]].label)}"
+        name = say("sourceName", lang, number=number, label=attribute_text(references[order[number - 1]].label))
         links.append(f'<a href="#{source_anchor(number)}" aria-label="{name}" title="{name}">{number}</a>')
     # Not in the search index: a bare number means nothing in a search result.
     return f'<sup class="cite" data-search-exclude>[{", ".join(links)}]</sup>'
@@ -82,7 +81,7 @@ def attach_citations(markdown: str) -> str:
     return _SPACE_BEFORE_CITATION.sub("", markdown)
 
 
-def page_sources(order: list[str], references: dict[str, Reference], entry_link) -> str:
+def page_sources(order: list[str], references: dict[str, Reference], entry_link, lang: str = "en") -> str:
     """The numbered list at the end of a page that its citation numbers lead
     to: each source's label, its citation, and a link to its full entry in
     the reference list (`entry_link(key)`: the entry's address from this page)."""
@@ -93,60 +92,60 @@ def page_sources(order: list[str], references: dict[str, Reference], entry_link)
         f"{escape(references[key].citation)}</li>"
         for number, key in enumerate(order, start=1)
     )
-    return (f"\n\n## {SOURCES_HEADING} {{#page-sources data-search-exclude}}\n\n"
+    return (f"\n\n## {say('sourcesHeading', lang)} {{#page-sources data-search-exclude}}\n\n"
             f'<ol class="page-sources" data-search-exclude>\n{items}\n</ol>\n')
 
 
 # --- schedule calculator -------------------------------------------------
 
 
-def results_time_text(plan: Plan) -> str:
+def results_time_text(plan: Plan, lang: str = "en") -> str:
     """When studies judged results: '12 weeks after your first session',
     'about 6 months after your first session'."""
     weeks = plan.results_check_weeks
-    amount = f"{weeks} weeks" if weeks <= 12 else f"about {plan.results_check_months} months"
-    anchor = "first" if plan.results_from_first_session else "last"
-    return f"{amount} after your {anchor} session"
+    amount = say("resultsWeeks", lang, weeks=weeks) if weeks <= 12 else say("resultsMonths", lang, months=plan.results_check_months)
+    return say("resultsAfterFirst" if plan.results_from_first_session else "resultsAfterLast", lang, amount=amount)
 
 
-def results_note(plan: Plan) -> str:
-    return f"Studies judged results {results_time_text(plan)}. Compare with your starting photos, with your clinician."
+def results_note(plan: Plan, lang: str = "en") -> str:
+    return say("resultsNote", lang, time=results_time_text(plan, lang))
 
 
-def _checkpoint_list(step: Step, plan: Plan, start: dt.date | None) -> str:
+def _checkpoint_list(step: Step, plan: Plan, start: dt.date | None, lang: str) -> str:
     if not step.aftercare:
-        return escape(results_note(plan))
-    items = "".join(f"<li>{escape(fill(TEMPLATES['milestone'], when=_when(c.day, start), title=c.title))}</li>" for c in step.aftercare)
+        return escape(results_note(plan, lang))
+    items = "".join(f"<li>{escape(fill(TEXT[lang]['milestone'], when=_when(c.day, start, lang), title=c.title))}</li>" for c in step.aftercare)
     return f"<ul>{items}</ul>"
 
 
-def _when(day: int, start: dt.date | None) -> str:
-    return fill(TEMPLATES["dayShort"], day=day) if start is None else date_in_words(start + dt.timedelta(days=day))
+def _when(day: int, start: dt.date | None, lang: str) -> str:
+    return fill(TEXT[lang]["dayShort"], day=day) if start is None else date_in_words(start + dt.timedelta(days=day), lang=lang)
 
 
-def schedule_rows(steps: list[Step], plan: Plan, start: dt.date | None = None) -> str:
+def schedule_rows(steps: list[Step], plan: Plan, start: dt.date | None = None, lang: str = "en") -> str:
     """The table's rows; with a `start` date they are what the script shows
     for that date (the tests compare the two)."""
     def date_cell(day: int) -> str:
         if start is None:
             return "<td data-date-cell hidden></td>"
         date = start + dt.timedelta(days=day)
-        return f'<td data-date-cell><time datetime="{date.isoformat()}">{escape(date_in_words(date))}</time></td>'
+        return f'<td data-date-cell><time datetime="{date.isoformat()}">{escape(date_in_words(date, lang=lang))}</time></td>'
 
     return "\n".join(
-        f'<tr><th scope="row">{escape(step.label)}</th><td data-days-cell{" hidden" if start else ""}>{escape(describe_day(step.day))}</td>'
-        f"{date_cell(step.day)}<td>{_checkpoint_list(step, plan, start)}</td></tr>"
+        f'<tr><th scope="row">{escape(step.label)}</th><td data-days-cell{" hidden" if start else ""}>{escape(describe_day(step.day, lang))}</td>'
+        f"{date_cell(step.day)}<td>{_checkpoint_list(step, plan, start, lang)}</td></tr>"
         for step in steps
     )
 
 
-def calculator_data(protocol: Protocol, plan: Plan, clinic: Clinic = NO_CLINIC) -> dict:
+def calculator_data(protocol: Protocol, plan: Plan, clinic: Clinic = NO_CLINIC, lang: str = "en") -> dict:
     """Everything the browser needs, computed here so the rules and the words
     live in one place (the scripts hold no reader-facing text).
 
     `defaults` are the clinic's own values where it set them, else the
     plan the calculator starts from (the typical one, or the smallest that
-    studies used); `defaultsCaption` says whose they are."""
+    studies used); `defaultsCaption` says whose they are.  Plan names and
+    milestone titles come in the page's language with `protocol`."""
     return {
         "defaultPlan": plan.id,
         "plans": {
@@ -155,30 +154,30 @@ def calculator_data(protocol: Protocol, plan: Plan, clinic: Clinic = NO_CLINIC) 
                 "sessions": _present(p.sessions),
                 "intervalDays": _present(p.interval_days),
                 "intervalChoices": gap_choices(p, clinic),
-                "intervalLabels": {str(days): interval_text(days) for days in gap_choices(p, clinic)},
+                "intervalLabels": {str(days): interval_text(days, lang) for days in gap_choices(p, clinic)},
                 "summaryName": p.name.lower(),
                 "defaults": {"sessions": clinic.sessions(p), "intervalDays": clinic.interval_days(p)},
-                "defaultsCaption": defaults_caption(p, clinic),
-                "sessionsHint": sessions_hint(p, clinic),
-                "intervalHint": interval_hint(p, clinic),
+                "defaultsCaption": defaults_caption(p, clinic, lang),
+                "sessionsHint": sessions_hint(p, clinic, lang),
+                "intervalHint": interval_hint(p, clinic, lang),
                 "resultsCheckDays": p.results_check_weeks * 7,
                 "resultsFromFirst": p.results_from_first_session,
-                "resultsNote": results_note(p),
+                "resultsNote": results_note(p, lang),
             }
             for p in protocol.plans.values()
         },
         "aftercare": [{"id": m.id, "day": m.day, "title": m.title} for m in protocol.aftercare if m.day > 0],
-        "words": calculator_text.words(),
+        "words": calculator_text.words(lang),
     }
 
 
-def defaults_caption(plan: Plan, clinic: Clinic) -> str:
+def defaults_caption(plan: Plan, clinic: Clinic, lang: str = "en") -> str:
     """How the table's caption starts for the starting values: whose they are."""
     if clinic.sets_sessions(plan) and clinic.sets_interval(plan):
-        return f"{clinic.name}'s usual schedule for"
+        return say("captionClinic", lang, clinic=clinic.name)
     if clinic.sets_sessions(plan) or clinic.sets_interval(plan):
-        return "Schedule for"  # part the clinic's, part the studies': the hints say which
-    return start_label(plan)
+        return say("captionMixed", lang)  # part the clinic's, part the studies': the hints say which
+    return start_label(plan, lang)
 
 
 def gap_choices(plan: Plan, clinic: Clinic) -> list[int]:
@@ -191,42 +190,43 @@ def _present(values: Range) -> dict:
     return {k: v for k, v in vars(values).items() if v is not None}
 
 
-def sessions_hint(plan: Plan, clinic: Clinic) -> str:
+def sessions_hint(plan: Plan, clinic: Clinic, lang: str = "en") -> str:
     """What studies used, and whose choice the starting value is."""
-    studies = f"Studies used {range_text(plan.sessions.min, plan.sessions.max)}"
+    studies = say("studiesUsed", lang, range=range_text(plan.sessions.min, plan.sessions.max, lang))
     if clinic.sets_sessions(plan):
-        return f"{studies}; {clinic.name} usually plans {clinic.sessions(plan)}."
+        return say("hintClinicSessions", lang, studies=studies, clinic=clinic.name, sessions=clinic.sessions(plan))
     if plan.sessions.min == plan.sessions.max:
-        return studies + "."
+        return say("hintEnd", lang, studies=studies)
     if plan.sessions.typical is None:
-        return f"{studies}; no source gives a usual number."
-    return f"{studies}; {plan.sessions.typical} is typical."
+        return say("hintNoTypical", lang, studies=studies)
+    return say("hintTypical", lang, studies=studies, typical=plan.sessions.typical)
 
 
-def interval_hint(plan: Plan, clinic: Clinic) -> str:
-    studies = f"Studies used {interval_range_text(plan.interval_days)}"
+def interval_hint(plan: Plan, clinic: Clinic, lang: str = "en") -> str:
+    studies = say("studiesUsed", lang, range=interval_range_text(plan.interval_days, lang))
     if not clinic.sets_interval(plan):
-        return studies + "."
-    return f"{studies}; {clinic.name} usually plans {interval_text(clinic.interval_days(plan))}."
+        return say("hintEnd", lang, studies=studies)
+    return say("hintClinicInterval", lang, studies=studies, clinic=clinic.name, interval=interval_text(clinic.interval_days(plan), lang))
 
 
-def start_label(plan: Plan) -> str:
+def start_label(plan: Plan, lang: str = "en") -> str:
     """Caption words for the plan the calculator starts from: 'typical' only
     where a source names a usual value, or studies used a single one."""
     typical = all(r.typical is not None or r.min == r.max for r in (plan.sessions, plan.interval_days))
-    return "Typical schedule for" if typical else "A schedule studies used for"
+    return say("captionTypical" if typical else "captionStudies", lang)
 
 
 def options(values: list[int], label, chosen: int) -> str:
     return "".join(f'<option value="{v}"{" selected" if v == chosen else ""}>{escape(label(v))}</option>' for v in values)
 
 
-def plan_summary(plan: Plan, sessions: int, interval_days: int) -> str:
-    return fill(TEMPLATES["summary"], plan=plan.name.lower(), sessions=plural("session", sessions), interval=interval_text(interval_days))
+def plan_summary(plan: Plan, sessions: int, interval_days: int, lang: str = "en") -> str:
+    return fill(TEXT[lang]["summary"], plan=plan.name.lower(), sessions=plural("session", sessions, lang),
+                interval=interval_text(interval_days, lang))
 
 
 def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, site_root: str = "",
-               care: tuple[str, str] = ("", ""), valid_until: dt.date | None = None) -> str:
+               care: tuple[str, str] = ("", ""), valid_until: dt.date | None = None, lang: str = "en") -> str:
     """The calculator: a plain table that works without JavaScript, the data
     for the scripts, and the scripts themselves.  `site_root` leads from the
     page to the site's root (e.g. '../'); the scripts are only loaded on pages
@@ -234,7 +234,8 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
     plan) and as text (the calendar file); `valid_until` the page's next review."""
     plan = protocol.plan(plan_id)
     sessions, interval_days = clinic.sessions(plan), clinic.interval_days(plan)
-    steps = compute_schedule(plan, protocol.aftercare, sessions, interval_days)
+    steps = compute_schedule(plan, protocol.aftercare, sessions, interval_days, lang)
+    text, word = TEXT[lang], (lambda key: escape(say(key, lang)))
     prefix = f"calc-{plan.id}"
     plan_options = "".join(
         f'<option value="{escape(p.id)}"{" selected" if p.id == plan.id else ""}>{escape(p.name)}</option>'
@@ -242,87 +243,88 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
     )
     # A <template>, not a <script>: Material's instant navigation re-runs
     # every <script> in the page body as JavaScript, whatever its type.
-    data = escape(json.dumps(dict(calculator_data(protocol, plan, clinic), careText=care[1]), separators=(",", ":")), quote=False)
-    caption = fill(TEMPLATES["captionDefault"], whose=defaults_caption(plan, clinic), summary=plan_summary(plan, sessions, interval_days))
+    data = escape(json.dumps(dict(calculator_data(protocol, plan, clinic, lang), careText=care[1]), separators=(",", ":")), quote=False)
+    caption = fill(text["captionDefault"], whose=defaults_caption(plan, clinic, lang), summary=plan_summary(plan, sessions, interval_days, lang))
     return f"""
 <div class="calculator" data-calculator>
-{print_heading(clinic, valid_until)}
+{print_heading(clinic, valid_until, lang)}
 <form class="calculator__form" data-calculator-form data-search-exclude>
 <fieldset>
-<legend>Work out your own dates</legend>
+<legend>{word("calcLegend")}</legend>
 <div class="calculator__field">
-<label for="{prefix}-plan">What is being treated</label>
+<label for="{prefix}-plan">{word("calcPlan")}</label>
 <select id="{prefix}-plan" name="plan" data-calculator-plan>{plan_options}</select>
 </div>
 <div class="calculator__field">
-<label for="{prefix}-start">Date of your first session</label>
+<label for="{prefix}-start">{word("calcStart")}</label>
 <input type="date" id="{prefix}-start" name="start" min="2000-01-01" max="2099-12-31" aria-describedby="{prefix}-start-hint {prefix}-start-error" data-calculator-start>
-<p class="calculator__hint" id="{prefix}-start-hint">{escape(TEMPLATES["dateHint"])}</p>
+<p class="calculator__hint" id="{prefix}-start-hint">{escape(text["dateHint"])}</p>
 <p class="calculator__chosen" aria-live="polite" data-calculator-chosen></p>
 <p class="calculator__error" id="{prefix}-start-error" data-calculator-error hidden></p>
 </div>
 <div class="calculator__field">
-<label for="{prefix}-sessions">Number of sessions</label>
+<label for="{prefix}-sessions">{word("calcSessions")}</label>
 <select id="{prefix}-sessions" name="sessions" aria-describedby="{prefix}-sessions-hint" data-calculator-sessions>{options(list(range(plan.sessions.min, plan.sessions.max + 1)), str, sessions)}</select>
-<p class="calculator__hint" id="{prefix}-sessions-hint" data-calculator-sessions-hint>{escape(sessions_hint(plan, clinic))}</p>
+<p class="calculator__hint" id="{prefix}-sessions-hint" data-calculator-sessions-hint>{escape(sessions_hint(plan, clinic, lang))}</p>
 </div>
 <div class="calculator__field">
-<label for="{prefix}-interval">Time between sessions</label>
-<select id="{prefix}-interval" name="interval" aria-describedby="{prefix}-interval-hint" data-calculator-interval>{options(gap_choices(plan, clinic), interval_text, interval_days)}</select>
-<p class="calculator__hint" id="{prefix}-interval-hint" data-calculator-interval-hint>{escape(interval_hint(plan, clinic))}</p>
+<label for="{prefix}-interval">{word("calcInterval")}</label>
+<select id="{prefix}-interval" name="interval" aria-describedby="{prefix}-interval-hint" data-calculator-interval>{options(gap_choices(plan, clinic), lambda days: interval_text(days, lang), interval_days)}</select>
+<p class="calculator__hint" id="{prefix}-interval-hint" data-calculator-interval-hint>{escape(interval_hint(plan, clinic, lang))}</p>
 </div>
 </fieldset>
 <div class="calculator__actions">
-<button type="button" class="md-button md-button--primary" data-calculator-ics disabled>Download to your calendar (.ics)</button>
-<button type="button" class="md-button" data-calculator-print>Print this plan</button>
+<button type="button" class="md-button md-button--primary" data-calculator-ics disabled>{word("calcIcs")}</button>
+<button type="button" class="md-button" data-calculator-print>{word("calcPrint")}</button>
 </div>
 </form>
 <p class="calculator__status" role="status" aria-live="polite" data-calculator-status></p>
 <div class="calculator__table md-typeset__scrollwrap"><div class="md-typeset__table"><table data-calculator-table>
 <caption data-calculator-caption>{escape(caption)}</caption>
-<thead><tr><th scope="col">Step</th><th scope="col" data-days-cell>Days from first session</th><th scope="col" data-date-cell hidden>Date</th><th scope="col">Aftercare milestones</th></tr></thead>
+<thead><tr><th scope="col">{word("colStep")}</th><th scope="col" data-days-cell>{word("colDays")}</th><th scope="col" data-date-cell hidden>{word("colDate")}</th><th scope="col">{word("colAftercare")}</th></tr></thead>
 <tbody data-calculator-rows>
-{schedule_rows(steps, plan)}
+{schedule_rows(steps, plan, lang=lang)}
 </tbody>
 </table></div></div>
 <div class="calculator__cards"><p class="calculator__cards-caption" data-calculator-cards-caption></p><ol data-calculator-cards></ol></div>
 <div class="calculator__print calculator__care">
-<h2>{escape(TEMPLATES["printCareHeading"])}</h2>
+<h2>{escape(text["printCareHeading"])}</h2>
 {care[0]}
 </div>
 <template data-calculator-data data-search-exclude>{data}</template>
-<p class="calculator__privacy">Nothing you enter here leaves your device. The dates are worked out by your own browser, and nothing is sent to us or to anyone else.</p>
+<p class="calculator__privacy">{word("calcPrivacy")}</p>
 <script type="module" src="{site_root}assets/javascripts/calculator.js"></script>
 </div>
 """
 
 
-def print_heading(clinic: Clinic, valid_until: dt.date | None) -> str:
+def print_heading(clinic: Clinic, valid_until: dt.date | None, lang: str = "en") -> str:
     """The printed plan's title block (only on paper, after "Print this
     plan"): the script fills in the start date and the day it is printed."""
-    lines = [f'<p class="calculator__print-title">{escape(TEMPLATES["printTitle"])}</p>']
+    text = TEXT[lang]
+    lines = [f'<p class="calculator__print-title">{escape(text["printTitle"])}</p>']
     if clinic.shown:
-        lines.append(f"<p>{escape(fill(TEMPLATES['printClinic'], clinic=clinic.name))}</p>")
-    lines.append(f'<p>{escape(TEMPLATES["printStart"])} <span data-calculator-print-start></span></p>')
-    lines.append(f'<p>{escape(TEMPLATES["printedOn"])} <span data-calculator-printed-on></span></p>')
+        lines.append(f"<p>{escape(fill(text['printClinic'], clinic=clinic.name))}</p>")
+    lines.append(f'<p>{escape(text["printStart"])} <span data-calculator-print-start></span></p>')
+    lines.append(f'<p>{escape(text["printedOn"])} <span data-calculator-printed-on></span></p>')
     if valid_until is not None:
-        lines.append(f"<p>{escape(fill(TEMPLATES['printValidUntil'], date=date_in_words(valid_until, 'full')))}</p>")
+        lines.append(f"<p>{escape(fill(text['printValidUntil'], date=date_in_words(valid_until, 'full', lang)))}</p>")
     return f'<div class="calculator__print calculator__print-head">{"".join(lines)}</div>'
 
 
 # --- other tables ------------------------------------------------------------
 
 
-def aftercare_table(protocol: Protocol) -> str:
+def aftercare_table(protocol: Protocol, lang: str = "en") -> str:
     rows = "\n".join(
-        f'<tr><th scope="row">{"Treatment day" if m.day == 0 else f"Day {m.day}"}</th>'
+        f'<tr><th scope="row">{say("treatmentDay", lang) if m.day == 0 else fill(TEXT[lang]["dayShort"], day=m.day)}</th>'
         f"<td><strong>{escape(m.title)}</strong><br>{escape(m.advice)}</td></tr>"
         for m in protocol.aftercare
     )
     return f"""
 <div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>
-<caption>What to expect after each session, day by day</caption>
-<thead><tr><th scope="col">When</th><th scope="col">What to expect and do</th></tr></thead>
+<caption>{say("aftercareCaption", lang)}</caption>
+<thead><tr><th scope="col">{say("colWhen", lang)}</th><th scope="col">{say("colWhat", lang)}</th></tr></thead>
 <tbody>
 {rows}
 </tbody>
@@ -333,32 +335,36 @@ def aftercare_table(protocol: Protocol) -> str:
 # The plans table's columns.  On a phone the table shows one card per plan,
 # each value after its column's name (overrides/partials/site.css,
 # .table-stack), so the names are written here once for both.
-PLANS_COLUMNS = ("What is treated", "Sessions in studies", "Time between sessions", "Strength of evidence")
+PLANS_COLUMNS = ("colTreated", "colStudySessions", "colGap", "colEvidence")
 
 
-def plans_overview(protocol: Protocol, page_src: str) -> str:
+def plans_overview(protocol: Protocol, page_src: str, lang: str = "en") -> str:
+    columns = [say(key, lang) for key in PLANS_COLUMNS]
+
     def cell(column: int, value: str) -> str:
-        return f'<span class="cell-label">{PLANS_COLUMNS[column]}: </span>{value}'
+        return f'<span class="cell-label">{columns[column]}: </span>{value}'
 
-    lines = ["| " + " | ".join(PLANS_COLUMNS) + " |", "|---|---|---|---|"]
+    lines = ["| " + " | ".join(columns) + " |", "|---|---|---|---|"]
     for plan in protocol.plans.values():
-        often = "" if plan.sessions.typical is None or plan.sessions.min == plan.sessions.max else f" (often {plan.sessions.typical})"
+        often = "" if plan.sessions.typical is None or plan.sessions.min == plan.sessions.max else say("often", lang, typical=plan.sessions.typical)
         lines.append(
             f"| [{markdown_text(plan.name)}]({link_from(page_src, plan.page)}) "
-            f"| {cell(1, range_text(plan.sessions.min, plan.sessions.max) + often)} "
-            f"| {cell(2, interval_range_text(plan.interval_days))} | {cell(3, plan.evidence.capitalize())} |"
+            f"| {cell(1, range_text(plan.sessions.min, plan.sessions.max, lang) + often)} "
+            f"| {cell(2, interval_range_text(plan.interval_days, lang))} | {cell(3, say('evidence.' + plan.evidence, lang))} |"
         )
     return '\n<div class="table-stack" markdown>\n\n' + "\n".join(lines) + "\n\n</div>\n"
 
 
-def reference_list(references: dict[str, Reference]) -> str:
+def reference_list(references: dict[str, Reference], lang: str = "en") -> str:
     items = []
     for ref in sorted(references.values(), key=lambda r: r.label.lower()):
-        links = " ".join(f'<a href="{escape(url)}" rel="noopener">{escape(text)}</a>' for text, url in ref.links)
+        # The identifiers (doi:, PMID) read the same in every language; the plain address's label does not.
+        links = " ".join(f'<a href="{escape(url)}" rel="noopener">{escape(say("sourcePage", lang) if url == ref.url else text)}</a>'
+                         for text, url in ref.links)
         note = f" <em>{escape(ref.note)}</em>" if ref.note else ""
         items.append(
             f'<li id="{ref.anchor}"><strong>{escape(ref.label)}</strong>. {escape(ref.citation)} {links}'
-            f'<br><small>What we checked: {escape(ref.checked)}.{note}</small></li>'
+            f'<br><small>{escape(say("whatWeChecked", lang, checked=say("checked." + ref.checked, lang)))}{note}</small></li>'
         )
     return '\n<ol class="references">\n' + "\n".join(items) + "\n</ol>\n"
 
@@ -406,61 +412,57 @@ def clinic_template_data(clinic: Clinic) -> dict:
     }
 
 
-def plan_link(plan: Plan, page_src: str) -> str:
+def plan_link(plan: Plan, page_src: str, lang: str = "en") -> str:
     """A line leading to the calculator with this page's plan chosen
     (the script accepts only known plan ids from the address)."""
     target = link_from(page_src, "treatment-plan.md") + f"?plan={plan.id}"
-    return f"**Plan your dates:** [work out a schedule for {markdown_text(plan.name.lower())}]({target})."
+    return say("planLink", lang, plan=markdown_text(plan.name.lower()), target=target)
 
 
-def clinic_contact(clinic: Clinic, plan: Plan | None, page_src: str) -> str:
+def clinic_contact(clinic: Clinic, plan: Plan | None, page_src: str, lang: str = "en") -> str:
     """Markdown box at the end of condition and treatment pages: the clinic's
     contact details and own plan, or neutral advice when no clinic is set;
     on a condition page, a link to the calculator with its plan."""
     questions = link_from(page_src, "safety.md", "questions-to-ask-a-practitioner")
-    dates = [plan_link(plan, page_src)] if plan is not None else []
+    dates = [plan_link(plan, page_src, lang)] if plan is not None else []
     if not clinic.shown:
-        body = "\n\n".join([
-            "**Thinking about microneedling?** Talk it through with a qualified practitioner, "
-            "such as a dermatologist, before you book. "
-            f"Take our [questions to ask a practitioner]({questions}) with you.",
-            *dates,
-        ])
-        return f'\n\n<aside class="clinic-cta" aria-label="Next step" markdown>\n{body}\n</aside>\n'
+        body = "\n\n".join([say("ctaNoClinic", lang, questions=questions), *dates])
+        return f'\n\n<aside class="clinic-cta" aria-label="{say("ctaLabel", lang)}" markdown>\n{body}\n</aside>\n'
     # Staff text is Markdown-escaped (shown as typed, never as a link or
     # markup); the addresses were checked to hold only safe characters.
     name = markdown_text(clinic.name)
     contact = []
     if clinic.phone:
-        contact.append(f"[Call {markdown_text(clinic.phone)}]({clinic.phone_link})")
+        contact.append(f"[{say('call', lang, phone=markdown_text(clinic.phone))}]({clinic.phone_link})")
     if clinic.booking_url:
-        contact.append(f"[Book an appointment]({clinic.booking_url})")
+        contact.append(f"[{say('book', lang)}]({clinic.booking_url})")
     if clinic.address:
         contact.append(markdown_text(clinic.address))
-    lines = [f"**Talk to {name}.** " + " · ".join(contact)]
+    lines = [say("ctaTalkTo", lang, clinic=name) + " · ".join(contact)]
     if plan is not None:
-        lines += _clinic_plan_lines(clinic, plan, name)
+        lines += _clinic_plan_lines(clinic, plan, name, lang)
     lines += dates
-    lines.append(f"Before you book, read our [questions to ask a practitioner]({questions}).")
+    lines.append(say("ctaBeforeYouBook", lang, questions=questions))
     body = "\n\n".join(lines)
-    return f'\n\n<aside class="clinic-cta" aria-label="Contact {escape(clinic.name)}" markdown>\n{body}\n</aside>\n'
+    return f'\n\n<aside class="clinic-cta" aria-label="{escape(say("ctaContactLabel", lang, clinic=clinic.name))}" markdown>\n{body}\n</aside>\n'
 
 
-def _clinic_plan_lines(clinic: Clinic, plan: Plan, name: str) -> list[str]:
+def _clinic_plan_lines(clinic: Clinic, plan: Plan, name: str, lang: str = "en") -> list[str]:
     """The clinic's own values for the plan, each credited only where it set it."""
     sessions, interval = clinic.sessions(plan), clinic.interval_days(plan)
-    studies_sessions = f"{range_text(plan.sessions.min, plan.sessions.max)} sessions"
-    studies_interval = f"{interval_range_text(plan.interval_days)} apart"
+    studies_sessions = say("studiesSessions", lang, range=range_text(plan.sessions.min, plan.sessions.max, lang))
+    studies_interval = say("studiesInterval", lang, range=interval_range_text(plan.interval_days, lang))
     treated = markdown_text(plan.name.lower())
     if clinic.sets_sessions(plan) and clinic.sets_interval(plan):
-        own, studies = markdown_text(plan_summary(plan, sessions, interval)), f"{studies_sessions}, {studies_interval}"
-        return [f"{name}'s usual plan for {own}. This is the clinic's own choice, within what studies used: {studies}."]
+        own = markdown_text(plan_summary(plan, sessions, interval, lang))
+        studies = say("bothStudies", lang, sessions=studies_sessions, interval=studies_interval)
+        return [say("clinicPlanBoth", lang, clinic=name, own=own, studies=studies)]
     if clinic.sets_sessions(plan):
-        own = f"{sessions} session{'s' if sessions != 1 else ''} for {treated}"
-        return [f"{name} usually plans {own}. This is the clinic's own choice, within what studies used: {studies_sessions}."]
+        own = say("ownSessions", lang, sessions=plural("session", sessions, lang), plan=treated)
+        return [say("clinicPlanOne", lang, clinic=name, own=own, studies=studies_sessions)]
     if clinic.sets_interval(plan):
-        own = f"{interval_text(interval)} between sessions for {treated}"
-        return [f"{name} usually plans {own}. This is the clinic's own choice, within what studies used: {studies_interval}."]
+        own = say("ownInterval", lang, interval=interval_text(interval, lang), plan=treated)
+        return [say("clinicPlanOne", lang, clinic=name, own=own, studies=studies_interval)]
     return []
 
 
@@ -469,7 +471,7 @@ def _clinic_plan_lines(clinic: Clinic, plan: Plan, name: str) -> list[str]:
 EMBED_SANDBOX = "allow-scripts allow-same-origin allow-downloads allow-popups allow-popups-to-escape-sandbox allow-modals"
 
 
-def embed_snippets(pages: list[tuple[str, str]], site_url: str, embed_dir: str, docs_dir) -> str:
+def embed_snippets(pages: list[tuple[str, str]], site_url: str, embed_dir: str, docs_dir, lang: str = "en") -> str:
     """A section per page with its copy-paste snippet (pages marked
     `embed: false` in their front matter have no embed version)."""
     parts = urlsplit(site_url)
@@ -483,5 +485,5 @@ def embed_snippets(pages: list[tuple[str, str]], site_url: str, embed_dir: str, 
         folder = page_address(src_uri)
         url = urljoin(site_url, f"{embed_dir}/{folder}")
         snippet = iframe_snippet(url, title, origin, EMBED_SANDBOX)
-        sections.append(f"### {title}\n\nAddress: `{url}`\n\n```html\n{snippet}\n```\n")
+        sections.append(f"### {title}\n\n{say('embedAddress', lang)} `{url}`\n\n```html\n{snippet}\n```\n")
     return "\n".join(sections)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .calculator_text import TEMPLATES, fill
+from .calculator_text import TEXT, fill
 from ..data.protocol import Milestone, Plan
 
 
@@ -47,7 +47,8 @@ def results_day(plan: Plan, sessions: int, interval_days: int) -> int:
     return max(anchor + plan.results_check_weeks * 7, last + interval_days)
 
 
-def compute_schedule(plan: Plan, aftercare: tuple[Milestone, ...], sessions: int | None = None, interval_days: int | None = None) -> list[Step]:
+def compute_schedule(plan: Plan, aftercare: tuple[Milestone, ...], sessions: int | None = None, interval_days: int | None = None,
+                     lang: str = "en") -> list[Step]:
     sessions = plan.sessions.start if sessions is None else sessions
     interval_days = plan.interval_days.start if interval_days is None else interval_days
     if not plan.sessions.min <= sessions <= plan.sessions.max:
@@ -58,7 +59,7 @@ def compute_schedule(plan: Plan, aftercare: tuple[Milestone, ...], sessions: int
     for number in range(1, sessions + 1):
         day = (number - 1) * interval_days
         checkpoints = tuple(Checkpoint(m.id, m.title, day + m.day) for m in aftercare if m.day > 0)
-        steps.append(Step("session", fill(TEMPLATES["sessionLabel"], n=number), day, checkpoints))
-    steps.append(Step("results", TEMPLATES["resultsLabel"], results_day(plan, sessions, interval_days)))
+        steps.append(Step("session", fill(TEXT[lang]["sessionLabel"], n=number), day, checkpoints))
+    steps.append(Step("results", TEXT[lang]["resultsLabel"], results_day(plan, sessions, interval_days)))
     return steps
 

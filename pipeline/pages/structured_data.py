@@ -28,52 +28,46 @@ from ..data.protocol import Plan, Protocol
 from ..data.publisher import CONTENT_LICENCE, Publisher
 from ..data.references import Reference
 from ..urls import page_url
+from .calculator_text import plural
+from .wording import say
 
 SCHEMA = "https://schema.org"
-PROCEDURE_NAME = "Microneedling"
-PROCEDURE_ALTERNATE_NAME = "Collagen induction therapy"
 
 
-def days_text(days: int) -> str:
-    return f"{days} day" if days == 1 else f"{days} days"
-
-
-def how_performed(plan: Plan) -> str:
+def how_performed(plan: Plan, lang: str = "en") -> str:
     s, i = plan.sessions, plan.interval_days
     # "(… is typical)" only where studies used a range: with one value it says nothing new.
     # No "(… is typical)" where no source names a usual value.
     if s.min == s.max:
-        sessions = f"{s.min} session{'' if s.min == 1 else 's'}"
+        sessions = plural("session", s.min, lang)
     else:
-        sessions = f"{s.min} to {s.max} sessions" + ("" if s.typical is None else f" ({s.typical} is typical)")
+        sessions = say("sdSessionsRange", lang, low=s.min, high=s.max) + (
+            "" if s.typical is None else say("sdTypical", lang, typical=s.typical))
     if i.min == i.max:
-        gap = f"{days_text(i.min)} apart"
+        gap = say("sdApart", lang, gap=plural("day", i.min, lang))
     else:
-        gap = f"{i.min} to {i.max} days apart" + ("" if i.typical is None else f" ({days_text(i.typical)} is typical)")
-    return (
-        "A trained practitioner moves a pen or roller with many fine, sterile needles over the skin. "
-        f"Studies used {sessions}, {gap}."
-    )
+        gap = say("sdDaysRangeApart", lang, low=i.min, high=i.max) + (
+            "" if i.typical is None else say("sdTypical", lang, typical=plural("day", i.typical, lang)))
+    return say("sdHowPerformed", lang, sessions=sessions, gap=gap)
 
 
-def followup(plan: Plan) -> str:
-    anchor = "first" if plan.results_from_first_session else "last"
-    return f"Results are checked with the clinician about {plan.results_check_weeks} weeks after the {anchor} session."
+def followup(plan: Plan, lang: str = "en") -> str:
+    return say("sdFollowupFirst" if plan.results_from_first_session else "sdFollowupLast", lang, weeks=plan.results_check_weeks)
 
 
-def medical_procedure(plan: Plan, site_url: str, use_directory_urls: bool = True) -> dict:
+def medical_procedure(plan: Plan, site_url: str, use_directory_urls: bool = True, lang: str = "en") -> dict:
+    treated = f"{plan.name[0].lower()}{plan.name[1:]}"
     return {
         "@type": "MedicalProcedure",
-        "name": f"{PROCEDURE_NAME} for {plan.name[0].lower()}{plan.name[1:]}",
-        "alternateName": PROCEDURE_ALTERNATE_NAME,
-        "description": f"Typical course of microneedling for {plan.name[0].lower()}{plan.name[1:]} in published studies. "
-        f"Strength of evidence: {plan.evidence}.",
+        "name": say("sdProcedureName", lang, plan=treated),
+        "alternateName": say("sdAlternateName", lang),
+        "description": say("sdDescription", lang, plan=treated, evidence=say("evidence." + plan.evidence, lang).lower()),
         "url": page_url(site_url, plan.page, use_directory_urls),
         "procedureType": f"{SCHEMA}/PercutaneousProcedure",
-        "bodyLocation": "Skin",
+        "bodyLocation": say("sdBodyLocation", lang),
         "relevantSpecialty": f"{SCHEMA}/Dermatology",
-        "howPerformed": how_performed(plan),
-        "followup": followup(plan),
+        "howPerformed": how_performed(plan, lang),
+        "followup": followup(plan, lang),
     }
 
 
@@ -87,10 +81,10 @@ def citation(reference: Reference) -> str | dict:
     return {"@type": "CreativeWork", "name": reference.citation}
 
 
-def editor(checked_by: str, publisher: Publisher) -> dict:
+def editor(checked_by: str, publisher: Publisher, lang: str = "en") -> dict:
     """Who did the editorial check: the publisher's editors, or a named person."""
     if checked_by == EDITORS:
-        return {"@type": "Organization", "name": f"Editors of the {publisher.name}"}
+        return {"@type": "Organization", "name": say("sdEditors", lang, publisher=publisher.name)}
     return {"@type": "Person", "name": checked_by}
 
 
@@ -129,7 +123,7 @@ def medical_web_page(
         # The editorial check is not a clinical review: it is the date the
         # page was last checked and changed, by its editors.
         "dateModified": status.checked_on.isoformat(),
-        "editor": editor(status.checked_by, publisher),
+        "editor": editor(status.checked_by, publisher, language),
         "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
         "specialty": f"{SCHEMA}/Dermatology",
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url},
@@ -162,7 +156,8 @@ def page_structured_data(*, page_src: str, meta: dict, protocol: Protocol, refer
         description=meta["description"],
         references=[references[k] for k in meta.get("references") or () if k in references],
         about=about,
-        procedures=[medical_procedure(p, page["site_url"], use_directory_urls) for p in protocol.plans.values()] if has_calculator else (),
+        procedures=[medical_procedure(p, page["site_url"], use_directory_urls, page["language"]) for p in protocol.plans.values()]
+        if has_calculator else (),
         **page,
     )
 

@@ -355,3 +355,24 @@ def test_without_javascript_a_phone_still_gets_the_table(open_page):
     page = open_page(java_script_enabled=False, viewport={"width": 375, "height": 800})
     assert page.locator("[data-calculator-table]").is_visible()
     assert not page.locator("[data-calculator-cards]").is_visible()
+
+
+def test_the_spanish_page_calculator_and_calendar_file_are_in_spanish(open_page, site):
+    # A Spanish reader with an English browser: the page's language decides, not the browser's.
+    page = open_page("es/treatment-plan/", locale="en-US", timezone_id="Europe/London", accept_downloads=True)
+    enter_date(page, "2027-12-03")  # a Friday
+    assert page.locator("[data-calculator-chosen]").inner_text() == "Usted eligió el viernes, 3 de diciembre de 2027."
+    first = page.locator("[data-calculator-rows] tr").first
+    assert first.locator("th").inner_text() == "Sesión 1" and first.locator("time").inner_text() == "vie 3 dic 2027"
+    assert page.locator("[data-calculator-status]").inner_text().startswith("Calendario actualizado. Cicatrices de acné: ")
+    with page.expect_download() as download_info:
+        page.click("[data-calculator-ics]")
+    events = list(icalendar.Calendar.from_ical(open(download_info.value.path(), "rb").read()).walk("VEVENT"))
+    assert str(events[0]["SUMMARY"]) == "Microneedling: Sesión 1 (Cicatrices de acné)"
+    assert str(events[-1]["SUMMARY"]) == "Microneedling: Revisión de resultados (Cicatrices de acné)"
+    description = str(events[0]["DESCRIPTION"])
+    # The first milestone after a session (protocol.yml: day 1) is Saturday 4 December 2027.
+    assert "sáb 4 dic 2027: Puede volver a usar maquillaje" in description
+    assert "Pida ayuda ahora" in description and "dificultad para respirar" in description
+    assert str(events[0].walk("VALARM")[0]["DESCRIPTION"]) == "Mañana: Sesión 1 (Cicatrices de acné)"
+    assert not re.search(r"Session|Aftercare|Tomorrow|Get help", description + str(events[0]["SUMMARY"]))

@@ -80,7 +80,7 @@ def article_without_clinic(built, path: str) -> str:
 def test_a_clinic_changes_nothing_else_in_the_content(site, clinic_site):
     for page in site.pages():
         path = page.relative_to(site.root).as_posix()
-        if path in {"treatment-plan/index.html", "embed/treatment-plan/index.html", "404.html", "embedding/index.html"}:
+        if path.removeprefix("embed/").removeprefix("es/") in {"treatment-plan/index.html", "404.html", "embedding/index.html"}:
             continue  # the calculator carries the clinic's plan; tested above
         ours, theirs = article_without_clinic(site, path), article_without_clinic(clinic_site, path)
         assert ours.replace(site.url, "") == theirs.replace(clinic_site.url, ""), path

@@ -66,12 +66,26 @@ def built_pages(site):
             yield path.relative_to(site.root).as_posix(), document
 
 
+# What the review box says as shipped, in each page's language (its <html lang>).
+SHIPPED_WORDS = {
+    "en": {"pending": "Not yet reviewed by a clinician.", "reviewed": "Reviewed by",
+           "reuse": "keep the credit to this site, the review dates and a link to this page", "how_to_tell": "How to tell us"},
+    "es": {"pending": "Todavía sin revisión clínica.", "reviewed": "Revisión clínica:",
+           "reuse": "mantiene el crédito a este sitio, las fechas de revisión y un enlace a esta página", "how_to_tell": "Cómo avisarnos"},
+}
+
+
+def words_of(document) -> dict:
+    return SHIPPED_WORDS[document.html["lang"]]
+
+
 def test_no_page_claims_a_clinical_review_as_shipped(site):
     assert yaml.safe_load((site.project / "docs" / "_data" / "reviewers.yml").read_text(encoding="utf-8")) == {"reviewers": {}}
     checked = 0
     for name, document in built_pages(site):
         text = footer_text(document)
-        assert "Not yet reviewed by a clinician." in text and "Reviewed by" not in text, name
+        words = words_of(document)
+        assert words["pending"] in text and words["reviewed"] not in text, name
         if not name.startswith("embed/"):
             data = structured(document)
             assert "lastReviewed" not in data and "reviewedBy" not in data, name
@@ -85,11 +99,11 @@ def test_every_page_and_embed_page_carries_the_licence_and_a_way_to_report(site)
         box = document.select_one(".review-info")
         assert box.find("a", rel="license", href=LICENCE), name
         text = footer_text(document)
-        assert "keep the credit to this site, the review dates and a link to this page" in text, name
+        assert words_of(document)["reuse"] in text, name
         # No repository or e-mail is set as shipped: the plain route, never an invented address.
         report = box.select_one(".review-info__report a")
         target = report["href"] if "about/" in name else report["href"].removesuffix("#feedback-and-corrections")
-        assert report.get_text() == "How to tell us" and report["href"].endswith("#feedback-and-corrections"), name
+        assert report.get_text() == words_of(document)["how_to_tell"] and report["href"].endswith("#feedback-and-corrections"), name
         assert "about/" in name or target.endswith("about/"), name
         assert not box.select('a[href^="mailto:"]') and not box.select('a[href*="github.com"]'), name
 
@@ -101,7 +115,7 @@ def test_publisher_line_and_about_page_read_the_publisher_setting(site):
     assert f"Run by the {setting['publisher']}, {setting['description']}." in line and "No adverts." in line
     assert structured(home)["publisher"]["name"] == setting["publisher"]
     about = " ".join(html_of(site.root, "about/index.html").select_one("article").get_text(" ").split())
-    pages = len([p for p in (site.project / "docs").rglob("*.md")])
+    pages = len([p for p in (site.project / "docs").rglob("*.md") if not p.name.endswith(".es.md")])  # translations are the same pages
     assert f"No clinician has reviewed any page of this site yet: all {pages} pages say so at their end." in about
     for country in setting["countries"]:
         assert f"call {country['emergency']}" in about or f"{country['emergency']} in the {country['name']}" in about

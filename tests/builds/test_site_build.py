@@ -10,6 +10,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from pipeline.pages.language import source_language, translated_source
+from pipeline.urls import built_file, page_address
+
 from expected import from_first, raw_protocol, results_day, session_days, start_value
 
 
@@ -51,7 +54,8 @@ CONTENT_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 
 def test_external_links_only_on_the_reference_page(site):
     for page in site.pages():
-        if page.relative_to(site.root).as_posix() in {"references/index.html", "embed/references/index.html"}:
+        if page.relative_to(site.root).as_posix() in {"references/index.html", "embed/references/index.html",
+                                                      "es/references/index.html", "embed/es/references/index.html"}:
             continue
         hosts = {urlparse(a["href"]).netloc for a in soup(page).find_all("a", href=True) if a["href"] != CONTENT_LICENCE}
         hosts -= {"", urlparse(site.url).netloc}
@@ -129,6 +133,8 @@ def test_calculator_works_without_javascript_markup(site):
 
 CARE_PAGES = ["aftercare", "safety", "conditions/acne-scars", "conditions/scars", "conditions/stretch-marks",
               "conditions/pigmentation", "conditions/wrinkles", "how-it-works", "comparisons"]
+# The Spanish pages keep the section's address (#when-to-get-help) and its cards.
+SPANISH_CARE_PAGES = [f"es/{page}" for page in CARE_PAGES]
 
 
 def test_every_when_to_get_help_section_is_the_care_cards(site):
@@ -137,7 +143,10 @@ def test_every_when_to_get_help_section_is_the_care_cards(site):
     with_section = sorted(
         p.relative_to(site.root).parent.as_posix() for p in site.pages()
         if not p.relative_to(site.root).as_posix().startswith("embed/") and soup(p).find(id="when-to-get-help"))
-    assert with_section == sorted(CARE_PAGES)
+    assert with_section == sorted(CARE_PAGES + SPANISH_CARE_PAGES)
+    for page in SPANISH_CARE_PAGES:
+        cards = soup(site.root / page / "index.html").find(id="when-to-get-help").find_all_next("section", class_="care-card", limit=3)
+        assert len(cards) == 3, page
 
 
 @pytest.mark.parametrize("page", CARE_PAGES)
@@ -175,8 +184,11 @@ def test_citations_are_numbers_leading_to_the_pages_own_list_of_sources(site):
     checked = 0
     for source in sorted(docs.rglob("*.md")):
         expected = cited_keys_in_order(source.read_text(encoding="utf-8"))
-        built = source.relative_to(docs).with_suffix("").as_posix().removesuffix("index").rstrip("/")
-        document = soup(site.root / built / "index.html")
+        src = source.relative_to(docs).as_posix()
+        built = page_address(src).rstrip("/")
+        # A Spanish page's sources lead to the Spanish reference list.
+        references = "/" + page_address(translated_source("references.md", source_language(src)))
+        document = soup(site.root / built_file(src))
         article = document.find("article")
         numbers = article.select("sup.cite a")
         if not expected:
@@ -186,7 +198,8 @@ def test_citations_are_numbers_leading_to_the_pages_own_list_of_sources(site):
         for link in numbers:
             n = int(link.get_text())
             assert link["href"] == f"#source-{n}", source
-            assert link["aria-label"] == f"Source {n}: {labels[expected[n - 1]]}", source
+            assert link["aria-label"].endswith(f" {n}: {labels[expected[n - 1]]}"), source
+            assert source_language(src) != "en" or link["aria-label"] == f"Source {n}: {labels[expected[n - 1]]}", source
             assert "[" not in link.get_text() and link.get_text().isdigit()
         assert sorted({int(a.get_text()) for a in numbers}) == list(range(1, len(expected) + 1)), source
         entries = article.select("ol.page-sources > li")
@@ -194,9 +207,9 @@ def test_citations_are_numbers_leading_to_the_pages_own_list_of_sources(site):
         for li, key in zip(entries, expected):
             assert li.a.get_text() == labels[key]
             target = urlparse(urljoin(site.url + built + "/", li.a["href"]))
-            assert (target.path, target.fragment) == ("/references/", f"ref-{key.lower()}"), source
+            assert (target.path, target.fragment) == (references, f"ref-{key.lower()}"), source
         # The embed version: the same numbers, leading to its own list, inside the frame.
-        embed = soup(site.root / "embed" / built / "index.html")
+        embed = soup(site.root / "embed" / built_file(src))
         embed_url = site.url + "embed/" + (built + "/" if built else "")
         base = urljoin(embed_url, embed.find("base")["href"])
         for link in embed.select("article sup.cite a"):

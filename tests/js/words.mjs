@@ -5,5 +5,12 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const python = process.env.PYTHON || root + ".venv/bin/python";
-export const words = JSON.parse(execFileSync(python, ["-c",
-  "import json, pipeline.pages.calculator_text as t; print(json.dumps(t.words()))"], { cwd: root, encoding: "utf-8" }));
+
+function wordsIn(lang) {
+  return JSON.parse(execFileSync(python, ["-c",
+    `import json, pipeline.pages.calculator_text as t; print(json.dumps(t.words("${lang}")))`], { cwd: root, encoding: "utf-8" }));
+}
+
+export const words = wordsIn("en");
+// A Spanish page's words (the same keys: tests/unit/test_wording.py).
+export const spanishWords = wordsIn("es");

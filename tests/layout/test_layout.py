@@ -55,7 +55,7 @@ def test_treatment_plan_with_a_date_entered_looks_right(browser, site, width):
     context = browser.new_context(viewport={"width": width, "height": 800}, locale="en-GB")
     page = context.new_page()
     found = {}
-    for path in ("treatment-plan/", "embed/treatment-plan/"):
+    for path in ("treatment-plan/", "embed/treatment-plan/", "es/treatment-plan/"):
         open_page(page, site.url + path)
         enter_date(page)
         page.locator("[data-calculator-chosen]").filter(has_text="2027").wait_for()

@@ -46,9 +46,29 @@ def test_treatment_plan_page_describes_each_plan_as_a_medical_procedure(site):
     assert not problems, "\n".join(problems)
 
 
+def test_every_page_says_its_language(site):
+    """inLanguage and <html lang> are the page's language: es under /es/, en elsewhere."""
+    languages = {}
+    for name, path, _ in patient_pages(site):
+        html = path.read_text(encoding="utf-8")
+        page = of_type(json_ld(html), "MedicalWebPage")[0]
+        languages[name] = page["inLanguage"]
+        assert f'<html lang="{page["inLanguage"]}"' in html, name
+    assert {n for n, lang in languages.items() if lang == "es"} == {n for n in languages if n.startswith("es/")}
+    assert set(languages.values()) == {"en", "es"}
+
+
+def test_a_wrong_language_is_reported(site):
+    path = site.root / "es" / "aftercare" / "index.html"
+    html = path.read_text(encoding="utf-8").replace('"inLanguage": "es"', '"inLanguage": "en"').replace('"inLanguage":"es"', '"inLanguage":"en"')
+    source = site.project / "docs" / "aftercare.es.md"
+    problems = web_page_problems("es/aftercare/index.html", html, front_matter(source), publisher_name(site))
+    assert problems == ["es/aftercare/index.html: MedicalWebPage inLanguage (the page's lang) is 'en', expected 'es'"]
+
+
 def test_only_the_calculator_page_carries_procedures(site):
     for name, path, _ in patient_pages(site):
-        if path != calculator_page(site):
+        if path not in {calculator_page(site), site.root / "es" / "treatment-plan" / "index.html"}:
             assert not of_type(json_ld(path.read_text(encoding="utf-8")), "MedicalProcedure"), name
 
 

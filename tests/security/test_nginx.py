@@ -22,6 +22,7 @@ import pytest
 import nginxserver
 from pipeline.after_build.security_headers import path_prefix
 from pipeline.urls import address
+from site_checks import sampled_pages
 from site_checks.sitebuild import free_port, headers_for, parse_headers_file, serve
 
 pytestmark = pytest.mark.browser
@@ -43,7 +44,9 @@ class Served:
     clinic_url: str | None  # a local origin the build lets frame the embed pages
 
     def page_paths(self) -> list[str]:
-        return sorted(address(p.relative_to(self.root).as_posix()) for p in self.root.rglob("*.html"))
+        """Every page (Spanish ones sampled: the same templates and headers)."""
+        return sorted(address(p.relative_to(self.root).as_posix())
+                      for p in sampled_pages(sorted(self.root.rglob("*.html")), self.root))
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +98,16 @@ def test_nginx_sends_the_same_headers_as_the_headers_file_for_every_kind_of_file
         else:
             assert status == 200, path
     assert headers_for(rules, prefix + "embed/aftercare/").get("X-Frame-Options") is None
+
+
+def test_a_missing_spanish_address_gets_the_spanish_not_found_page(served):
+    rules = parse_headers_file((served.root / "_headers").read_text(encoding="utf-8"))
+    expected = headers_for(rules, path_prefix(served.site_url) + "es/404.html")
+    for path, lang in (("es/no-such-page/", "es"), ("es/conditions/no-such-page/", "es"), ("no-such-page/", "en")):
+        status, headers, body = fetch(served.url + path)
+        assert status == 404 and f'<html lang="{lang}"' in body, path
+        assert headers.get("Content-Security-Policy") == expected.get("Content-Security-Policy"), path
+    assert fetch(served.url + "es/aftercare/")[0] == 200
 
 
 def watched(context):

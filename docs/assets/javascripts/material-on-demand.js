@@ -30,9 +30,19 @@
     return node && node.closest && !node.closest("[title], abbr") && node.closest("a[href]");
   }
 
+  /* The page's language alternates (<link rel=alternate hreflang>: this page
+   * in each language, for search engines) are not language home pages, which
+   * is what Material's bundle takes them for: it would fetch a sitemap.xml
+   * under each (none exists there) and send the switcher's links elsewhere.
+   * The switcher's own links already lead to this page in the other language. */
+  function hideAlternatesFromMaterial() {
+    document.querySelectorAll("link[rel=alternate][hreflang]").forEach(function (link) { link.remove(); });
+  }
+
   function start(event) {
     if (started || plainLink(event && event.target)) return;
     started = true;
+    hideAlternatesFromMaterial();
     sources.forEach(function (src) {
       var script = document.createElement("script");
       script.src = src;

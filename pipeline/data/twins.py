@@ -1,0 +1,149 @@
+"""The Spanish words of the data files: a twin beside each English file.
+
+`docs/_data/protocol.es.yml`, `site.es.yml` and `warning_signs.es.yml` hold
+only words (plan names, milestone titles and advice; the publisher's prose
+and country names; the warning signs), keyed by the English file's ids, never
+the numbers: those stay in the English file alone.  Each twin is checked
+against its English file: the same ids, every field present, the same plain
+text rules, and no number typed that the English does not have (a dose, a
+day or a phone number written differently in one language is a mistake).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import strict_yaml
+from .checks import Checker
+from .problems import DataFileError
+from .protocol import Protocol
+from .publisher import Publisher
+from .warning_signs import LEVELS, WarningSigns
+
+# The data files that have a twin, and the suffix of a twin's name.
+TWINNED = ("protocol.yml", "site.yml", "warning_signs.yml")
+SITE_PROSE = ("description", "funding", "host_records")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+@dataclass(frozen=True)
+class Content:
+    """What the pages show from the data files, in one language."""
+    protocol: Protocol
+    publisher: Publisher
+    warning_signs: WarningSigns
+
+
+def twin_path(path: Path, lang: str) -> Path:
+    """docs/_data/site.yml → docs/_data/site.es.yml."""
+    return path.with_name(f"{path.stem}.{lang}{path.suffix}")
+
+
+def numbers(text: str) -> list[str]:
+    return sorted(_NUMBER.findall(text))
+
+
+class _TwinChecker(Checker):
+    def words(self, value, english: str, path: tuple, field: str | None, multi_line: bool = False) -> bool:
+        """Text under the English field's rules (`field`: its length limit,
+        pipeline/data/limits.py; None: any length, as the publisher's prose),
+        with the same numbers as the English."""
+        if not (self.text(value, path) if field is None else self.single_line(value, path, field, multi_line)):
+            return False
+        if numbers(value) != numbers(english):
+            self.fail(path, f"has the numbers {', '.join(numbers(value)) or 'none'} but the English has "
+                            f"{', '.join(numbers(english)) or 'none'}; numbers come from the English file: write the same ones")
+            return False
+        return True
+
+
+def _load(path: Path, display_name: str) -> tuple[_TwinChecker, object]:
+    data, problems = strict_yaml.load(path, display_name)
+    check = _TwinChecker(display_name, data)
+    check.problems.extend(problems)
+    return check, data.value
+
+
+def _same_ids(check: _TwinChecker, value, english_ids: list[str], path: tuple, what: str) -> bool:
+    """A mapping with exactly the English file's ids."""
+    if not isinstance(value, dict):
+        check.fail(path, f"expected a mapping of the English file's {what} ids: {', '.join(english_ids)}")
+        return False
+    return check.mapping(value, path, set(english_ids))
+
+
+def load_protocol_twin(path: Path, display_name: str, english: Protocol) -> Protocol:
+    """The protocol with the twin's plan names, milestone titles and advice;
+    raise DataFileError naming file, line and field."""
+    check, root = _load(path, display_name)
+    plans, aftercare = dict(english.plans), list(english.aftercare)
+    if check.mapping(root, (), {"plans", "aftercare"}):
+        if _same_ids(check, root.get("plans"), list(english.plans), ("plans",), "plan"):
+            for plan_id, fields in root["plans"].items():
+                path_ = ("plans", plan_id)
+                if plan_id in plans and check.mapping(fields, path_, {"name"}) and "name" in fields \
+                        and check.words(fields["name"], plans[plan_id].name, path_ + ("name",), "plan name"):
+                    plans[plan_id] = replace(plans[plan_id], name=fields["name"].strip())
+        ids = [m.id for m in english.aftercare]
+        if _same_ids(check, root.get("aftercare"), ids, ("aftercare",), "aftercare milestone"):
+            for index, milestone in enumerate(aftercare):
+                fields, path_ = root["aftercare"].get(milestone.id), ("aftercare", milestone.id)
+                if not check.mapping(fields, path_, {"title", "advice"}) or not {"title", "advice"} <= fields.keys():
+                    continue
+                # Both checked (a list, not `and`): one build reports every problem.
+                if all([check.words(fields["title"], milestone.title, path_ + ("title",), "aftercare title"),
+                        check.words(fields["advice"], milestone.advice, path_ + ("advice",), "aftercare advice", multi_line=True)]):
+                    aftercare[index] = replace(milestone, title=fields["title"].strip(), advice=fields["advice"].strip())
+    if check.problems:
+        raise DataFileError(check.problems)
+    return replace(english, plans=plans, aftercare=tuple(aftercare))
+
+
+def load_site_twin(path: Path, display_name: str, english: Publisher) -> Publisher:
+    """The publisher setting with the twin's prose and country names (names,
+    addresses and numbers are the English file's)."""
+    check, root = _load(path, display_name)
+    present = {key for key in SITE_PROSE if getattr(english, key)}
+    changes: dict[str, object] = {}
+    required = present | ({"countries"} if english.countries else set())
+    if check.mapping(root, (), required):
+        for key in sorted(present & set(root)):
+            if check.words(root[key], getattr(english, key), (key,), None):
+                changes[key] = root[key].strip()
+        countries = root.get("countries")
+        if english.countries and countries is not None:
+            if not isinstance(countries, list) or len(countries) != len(english.countries):
+                check.fail(("countries",), at_key=True, message=f"expected {len(english.countries)} countries, in the English file's order "
+                                           f"({', '.join(c.name for c in english.countries)}), each as '- name: ...'")
+            else:
+                names = []
+                for index, (country, original) in enumerate(zip(countries, english.countries)):
+                    path_ = ("countries", index)
+                    if check.mapping(country, path_, {"name"}) and "name" in country \
+                            and check.words(country["name"], original.name, path_ + ("name",), "plan name"):
+                        names.append(replace(original, name=country["name"].strip()))
+                if len(names) == len(english.countries):
+                    changes["countries"] = tuple(names)
+    if check.problems:
+        raise DataFileError(check.problems)
+    return replace(english, **changes)
+
+
+def load_warning_signs_twin(path: Path, display_name: str, english: WarningSigns) -> WarningSigns:
+    """The warning signs in the twin's words: the same levels, the same number
+    of signs in each, in the English file's order."""
+    check, root = _load(path, display_name)
+    levels = {}
+    if check.mapping(root, (), set(LEVELS)):
+        for level in LEVELS:
+            signs, originals = root.get(level), getattr(english, level)
+            if not isinstance(signs, list) or len(signs) != len(originals):
+                check.fail((level,), f"expected a list of {len(originals)} signs, one for each in the English file, in its order",
+                           at_key=True)
+                continue
+            if all([check.words(sign, original, (level, index), "sign") for index, (sign, original) in enumerate(zip(signs, originals))]):
+                levels[level] = tuple(sign.strip() for sign in signs)
+    if check.problems:
+        raise DataFileError(check.problems)
+    return WarningSigns(**levels)

@@ -1,0 +1,120 @@
+"""Translation provenance as readers see it (issue 17).
+
+Every Spanish page says which English text it follows, when and by whom it
+was translated and whether a clinician checked the translation.  A copy of
+the project whose English page changes after translation shows the
+"may be out of date" notice on the Spanish page only, links to the English
+page, and the build lists the translation without failing."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+from site_checks.sitebuild import build, copy_project
+
+
+def html_of(path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def spanish_pages(root):
+    """Built path and document of every Spanish content page, full and embed."""
+    for path in sorted([*(root / "es").rglob("index.html"), *(root / "embed" / "es").rglob("index.html")]):
+        document = html_of(path)
+        if document.select_one("article.md-content__inner") is not None:
+            yield path.relative_to(root).as_posix(), document
+
+
+def text_of(element) -> str:
+    return " ".join(element.get_text(" ").split())
+
+
+def test_every_spanish_page_shows_its_provenance(site):
+    checked = 0
+    for name, document in spanish_pages(site.root):
+        info = document.select_one("aside.translation-info")
+        assert info is not None, f"{name}: no provenance"
+        text = text_of(info)
+        assert re.search(r"traducción de la página en inglés, tal como estaba el \d{1,2} de \w+ de \d{4}", text), (name, text)
+        assert "Tradujo: nuestro equipo editorial" in text, (name, text)
+        assert "Revisión clínica de la traducción: pendiente" in text, (name, text)
+        # As shipped every translation follows the current English text.
+        assert "El texto en inglés no ha cambiado desde entonces." in text, (name, text)
+        assert document.select_one(".translation-outdated") is None, name
+        link = info.find("a", hreflang="en")
+        assert link is not None and link.get_text() == "Leer la página en inglés", name
+        checked += 1
+    assert checked == 2 * 21 - 1, "every Spanish page and its embed copy (embedding.es.md has none)"
+    english = html_of(site.root / "aftercare" / "index.html")
+    assert english.select_one("aside.translation-info") is None, "English pages are not translations"
+
+
+def test_an_english_change_marks_its_translation_outdated(tmp_path):
+    project = copy_project(tmp_path / "project")
+    docs = project / "docs"
+    spanish = docs / "aftercare.es.md"
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace("  date: 2026-12-01\n  by: nuestro",
+                                                                    "  date: 2026-11-20\n  by: nuestro", 1), encoding="utf-8")
+    english = docs / "aftercare.md"
+    text = english.read_text(encoding="utf-8")
+    text = re.sub(r"(editorial_check:\n  date: )\S+", r"\g<1>2026-11-30", text, count=1)
+    english.write_text(text + "\nOne more sentence that was never translated.\n", encoding="utf-8")
+
+    result = build(project)  # --strict, as make build runs it
+
+    assert result.returncode == 0, result.stderr[-3000:]
+    log = result.stdout + result.stderr
+    assert "TRANSLATION OUTDATED - docs/aftercare.es.md: docs/aftercare.md has changed since it was translated" in log
+    assert log.count("TRANSLATION OUTDATED") == 1, "only the translation whose English page changed"
+    site = project / "site"
+    for page in ("es/aftercare/index.html", "embed/es/aftercare/index.html"):
+        document = html_of(site / page)
+        notice = document.select_one("p.translation-outdated")
+        assert notice is not None, page
+        base = document.find("base")  # embed pages: relative addresses start from the full page's folder
+        folder = (site / page).parent.joinpath(base["href"] if base else "")
+        assert text_of(notice).startswith(
+            "La versión en inglés se actualizó el 30 de noviembre de 2026; esta traducción puede estar desactualizada."), page
+        link = notice.find("a", hreflang="en")
+        assert folder.joinpath(link["href"], "index.html").resolve() == (site / "aftercare" / "index.html").resolve()
+        assert "El texto en inglés no ha cambiado" not in text_of(html_of(site / page).select_one("aside.translation-info"))
+    for page in ("es/safety/index.html", "aftercare/index.html"):
+        assert html_of(site / page).select_one("p.translation-outdated") is None, page
+
+
+def test_a_wrong_provenance_stops_the_build_at_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "safety.es.md"
+    text = page.read_text(encoding="utf-8").replace("  source: safety.md", "  source: no-such-page.md", 1)
+    page.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  source: no-such-page.md") + 1
+
+    result = build(project)
+
+    assert result.returncode != 0 and not (project / "site").exists(), "nothing is published"
+    assert (f"docs/safety.es.md:{line}:1: translation.source: 'no-such-page.md' is not a page under docs/; "
+            "a translation follows the English page beside it: write 'source: safety.md'") in result.stdout + result.stderr
+
+
+def test_every_page_s_switcher_and_alternates_lead_to_its_twin(site):
+    """Every page's switcher and <link rel=alternate hreflang> name both languages,
+    each the same page in that language."""
+    checked = 0
+    for path in sorted(site.root.rglob("index.html")):
+        name = path.relative_to(site.root).as_posix()
+        if name.startswith(("embed/", "search/")):
+            continue
+        document = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        english = name.removeprefix("es/")
+        expected = {"en": english, "es": "es/" + english}
+        for selector in ("link[rel=alternate][hreflang]", "a.md-select__link"):
+            found = {}
+            for element in document.select(selector):
+                # As a browser resolves it on the test server (the site at its root).
+                target = urlsplit(urljoin(f"http://test/{name}", element["href"])).path.lstrip("/")
+                found[element["hreflang"]] = target + "index.html" if target.endswith("/") or not target else target
+            assert found == {lang: target for lang, target in expected.items()}, (name, selector, found)
+        checked += 1
+    assert checked == 42
