@@ -76,6 +76,18 @@ def test_only_the_pages_own_scripts_run_until_the_reader_acts(open_page, path, d
     assert page.locator("[data-print-date]").first.text_content().startswith(" on ")
 
 
+def test_the_printed_date_is_in_the_page_s_language(open_page):
+    """A Spanish handout says when it was printed in Spanish ("el 1 de
+    diciembre de 2026"), whatever language the browser itself uses."""
+    page = open_page("es/aftercare/", **PHONE)
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    printed = page.locator("[data-print-date]").first.text_content()
+    today = page.evaluate("new Date().getMonth()")
+    month = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+             "noviembre", "diciembre"][today]
+    assert printed.startswith(" el ") and f" de {month} de " in printed, printed
+
+
 @pytest.mark.parametrize("device", ["phone", "desktop"])
 def test_without_javascript_search_is_not_offered(open_page, device):
     """Search needs Material's scripts: with JavaScript off it is hidden, not broken."""
