@@ -136,9 +136,9 @@ def test_menu_opens_on_the_first_tap_and_loads_material(open_page):
 
 
 def test_abbreviation_tooltip_shows_on_the_first_hover(open_page):
-    # A tall window shows the first abbreviation without scrolling (a scroll
-    # would load Material first).
-    page = open_page("aftercare/", viewport={"width": 1300, "height": 1800})
+    # A tall window shows the home page's first abbreviation without scrolling
+    # (a scroll would load Material first).
+    page = open_page("", viewport={"width": 1300, "height": 1800})
     # A handle, not a locator: Material moves the title into its tooltip.
     abbr = page.locator("article abbr[title]").first.element_handle()
     assert abbr.evaluate("a => a.getBoundingClientRect().bottom < innerHeight")
