@@ -27,7 +27,7 @@ from pipeline.data.problems import DataFileError, Problem, locate
 from pipeline.data.protocol import UnusableEntry
 from pipeline.data.site_data import display, front_matters as read_front_matters, load_site_data
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
-from pipeline.pages import page_check, page_footer, problem_report, render, structured_data, theme, translation_note, wording
+from pipeline.pages import abbreviations, page_check, page_footer, problem_report, render, structured_data, theme, translation_note, wording
 from pipeline.pages.language import default_source, page_language, source_language, translated_source
 
 INCLUDES = "includes"  # the only folder snippets (--8<--) may read from (mkdocs.yml)
@@ -401,6 +401,7 @@ def on_post_page_macros(env) -> None:
     references_page = urls.site_link(file.src_uri, translated_source("references.md", page_language(env.page)),
                                      env.conf["use_directory_urls"])
     env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}", lang)
+    env.markdown += abbreviations.abbreviation_list(data["root"] / INCLUDES, lang)
     # JSON-LD for search engines; overrides/main.html prints it at the end of the page.
     site_url = env.conf.get("site_url") or ""
     env.page.meta["structured_data"] = structured_data.to_script_text(structured_data.page_structured_data(

@@ -76,6 +76,18 @@ def test_only_the_pages_own_scripts_run_until_the_reader_acts(open_page, path, d
     assert page.locator("[data-print-date]").first.text_content().startswith(" on ")
 
 
+def test_the_printed_date_is_in_the_page_s_language(open_page):
+    """A Spanish handout says when it was printed in Spanish ("el 1 de
+    diciembre de 2026"), whatever language the browser itself uses."""
+    page = open_page("es/aftercare/", **PHONE)
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    printed = page.locator("[data-print-date]").first.text_content()
+    today = page.evaluate("new Date().getMonth()")
+    month = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+             "noviembre", "diciembre"][today]
+    assert printed.startswith(" el ") and f" de {month} de " in printed, printed
+
+
 @pytest.mark.parametrize("device", ["phone", "desktop"])
 def test_without_javascript_search_is_not_offered(open_page, device):
     """Search needs Material's scripts: with JavaScript off it is hidden, not broken."""
@@ -124,9 +136,9 @@ def test_menu_opens_on_the_first_tap_and_loads_material(open_page):
 
 
 def test_abbreviation_tooltip_shows_on_the_first_hover(open_page):
-    # A tall window shows the first abbreviation without scrolling (a scroll
-    # would load Material first).
-    page = open_page("aftercare/", viewport={"width": 1300, "height": 1800})
+    # A tall window shows the home page's first abbreviation without scrolling
+    # (a scroll would load Material first).
+    page = open_page("", viewport={"width": 1300, "height": 1800})
     # A handle, not a locator: Material moves the title into its tooltip.
     abbr = page.locator("article abbr[title]").first.element_handle()
     assert abbr.evaluate("a => a.getBoundingClientRect().bottom < innerHeight")

@@ -220,3 +220,22 @@ def test_citations_are_numbers_leading_to_the_pages_own_list_of_sources(site):
     third = cited_keys_in_order((docs / "aftercare.md").read_text(encoding="utf-8"))[2]
     entry = soup(site.root / "aftercare" / "index.html").find(id="source-3")
     assert entry.a.get_text() == labels[third]
+
+
+def test_short_forms_are_explained_in_the_page_s_language(site):
+    """Pointing at "FDA" or "PRP" explains it in the page's own words: the
+    Spanish page does not fall back to the English explanation."""
+    def titles(path: str) -> dict[str, str]:
+        return {a.get_text(): a["title"] for a in soup(site.root / path).find_all("abbr")}
+
+    english, spanish = titles("safety/index.html"), titles("es/safety/index.html")
+    assert english["FDA"].startswith("US Food and Drug Administration")
+    assert spanish["FDA"].startswith("Administración de Alimentos y Medicamentos")
+    assert spanish["PRP"] == "Plasma rico en plaquetas (un líquido hecho con su propia sangre)"
+    # Every short form a Spanish page shows has a Spanish explanation, none an English one.
+    english_titles = set(titles("safety/index.html").values()) | set(titles("aftercare/index.html").values())
+    for page in sorted((site.root / "es").rglob("index.html")):
+        if "embed" in page.parts:
+            continue
+        shown = {a["title"] for a in soup(page).find_all("abbr")}
+        assert not shown & english_titles, page.relative_to(site.root)

@@ -127,7 +127,7 @@ def test_hostile_clinic_addresses_and_logo_fail_the_build(tmp_path):
 
 def test_snippets_read_only_from_includes_even_without_the_page_check():
     """The second lock: pymdownx.snippets itself is confined to includes/
-    (mkdocs.yml), and the abbreviations list is still appended from there."""
+    (mkdocs.yml), and the abbreviations list is still read from there."""
     import markdown
     from pymdownx.snippets import SnippetMissingError
 
@@ -146,7 +146,7 @@ def test_snippets_read_only_from_includes_even_without_the_page_check():
     here = os.getcwd()
     os.chdir(ROOT)  # MkDocs runs from the project folder
     try:
-        assert "<abbr" in convert("The FDA approved it.")
+        assert "<abbr" in convert('The FDA approved it.\n\n--8<-- "abbreviations.md"')
         for name in (".git/config", "../mkdocs.yml", "mkdocs.yml"):
             with pytest.raises(SnippetMissingError):
                 convert(f'--8<-- "{name}"')
