@@ -37,6 +37,9 @@ def hostile_site(tmp_path_factory):
         "booking_url: https://booking.riverside-clinic.example/x\n", encoding="utf-8")
     protocol = (data / "protocol.yml").read_text(encoding="utf-8")
     (data / "protocol.yml").write_text(protocol.replace("name: Acne scars", f"name: '{PLAN}'", 1), encoding="utf-8")
+    # The Spanish words carry the same numbers as the English (the twin check), so the same attack.
+    spanish = (data / "protocol.es.yml").read_text(encoding="utf-8")
+    (data / "protocol.es.yml").write_text(spanish.replace("name: Cicatrices de acné", f"name: '{PLAN.replace('Acne scars', 'Cicatrices de acné')}'", 1), encoding="utf-8")
     log_clinical_change(project, "A hostile plan name.")
     references = (data / "references.yml").read_text(encoding="utf-8")
     (data / "references.yml").write_text(references.replace("label: Alam 2014", f"label: '{LABEL}'", 1), encoding="utf-8")
