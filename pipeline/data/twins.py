@@ -24,7 +24,6 @@ from .warning_signs import LEVELS, WarningSigns
 # The data files that have a twin, and the suffix of a twin's name.
 TWINNED = ("protocol.yml", "site.yml", "warning_signs.yml")
 SITE_PROSE = ("description", "funding", "host_records")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 @dataclass(frozen=True)
@@ -41,7 +40,8 @@ def twin_path(path: Path, lang: str) -> Path:
 
 
 def numbers(text: str) -> list[str]:
-    return sorted(_NUMBER.findall(text))
+    """The numbers written in a text ("3", "0.5", "1,5"), sorted: a twin must write the English ones."""
+    return sorted(re.findall(r"\d+(?:[.,]\d+)?", text))
 
 
 class _TwinChecker(Checker):
