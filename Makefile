@@ -50,7 +50,7 @@ test: $(VENV)/.test-installed node_modules/.installed
 	scripts/find-fonts.sh
 	@$(FIND_TOOLS) && $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## test-fast: the quick part of test, about 2 minutes: build, data checks, unit, security and content tests; no browser, Java or nginx
+## test-fast: the quick part of test, about 5 minutes: build, data checks, unit, security and content tests; no browser, Java or nginx
 # (what the pull request's fast check runs; `make test` still runs everything)
 FAST_TESTS = -m "not browser and not tools"
 test-fast: $(VENV)/.test-installed
