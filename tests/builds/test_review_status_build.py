@@ -95,7 +95,9 @@ def test_no_page_claims_a_clinical_review_as_shipped(site):
 
 
 def test_every_page_and_embed_page_carries_the_licence_and_a_way_to_report(site):
-    for name, document in built_pages(site):
+    pages = list(built_pages(site))
+    assert len(pages) >= 40, "every full page and its embed copy"
+    for name, document in pages:
         box = document.select_one(".review-info")
         assert box.find("a", rel="license", href=LICENCE), name
         text = footer_text(document)

@@ -212,7 +212,9 @@ def test_citations_are_numbers_leading_to_the_pages_own_list_of_sources(site):
         embed = soup(site.root / "embed" / built_file(src))
         embed_url = site.url + "embed/" + (built + "/" if built else "")
         base = urljoin(embed_url, embed.find("base")["href"])
-        for link in embed.select("article sup.cite a"):
+        embed_numbers = embed.select("article sup.cite a")
+        assert len(embed_numbers) == len(soup(site.root / built_file(src)).select("article sup.cite a")), source
+        for link in embed_numbers:
             assert urljoin(base, link["href"]) == f"{embed_url}#source-{link.get_text()}"
             assert link["target"] == "_self"
     assert checked >= 15, "most pages cite sources"

@@ -61,6 +61,7 @@ def test_reading_grade_of_every_patient_page(site, capsys):
         for name, grade, words, due in rows:
             print(f"{name:34} {grade:5.1f} {words:6d}  {due}")
     assert not too_hard, f"pages above grade {MAX_GRADE}: {too_hard}"
+    assert len(rows) >= 15, "every English patient page is measured"
     assert all(words >= 150 for name, _, words, _ in rows if name != "index.md"), "a page has almost no prose"
 
 

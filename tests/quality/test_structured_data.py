@@ -67,8 +67,11 @@ def test_a_wrong_language_is_reported(site):
 
 
 def test_only_the_calculator_page_carries_procedures(site):
+    calculators = {calculator_page(site), site.root / "es" / "treatment-plan" / "index.html"}
+    for path in calculators:
+        assert of_type(json_ld(path.read_text(encoding="utf-8")), "MedicalProcedure"), path
     for name, path, _ in patient_pages(site):
-        if path not in {calculator_page(site), site.root / "es" / "treatment-plan" / "index.html"}:
+        if path not in calculators:
             assert not of_type(json_ld(path.read_text(encoding="utf-8")), "MedicalProcedure"), name
 
 
