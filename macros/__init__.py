@@ -237,7 +237,7 @@ def define_env(env) -> None:
     def clinical_review_summary() -> str:
         """How many pages a clinician has signed off, counted from every page's front matter."""
         # The pages of this page's language: a translation is the same page, with its own review.
-        pages = [src for src in known_pages if source_language(src) == page_language(env.page)]
+        pages = [src for src in known_pages if source_language(src) == lang()]
         signed = sorted(
             src for src in pages if isinstance(front_matters[src].get("clinical_review"), dict)
         )
@@ -247,7 +247,7 @@ def define_env(env) -> None:
 
     @site_macro
     def corrections_log() -> str:
-        here, language = page_src(), page_language(env.page)
+        here, language = page_src(), lang()
 
         def link(src: str) -> str:  # to the page in this page's language
             return urls.site_link(here, translated_source(src, language), use_directory_urls)
@@ -398,7 +398,7 @@ def on_post_page_macros(env) -> None:
         env.markdown += render.clinic_contact(data["clinic"], about, file.src_uri, lang)
     # Last on the page: the sources its citation numbers lead to.
     env.markdown = render.attach_citations(env.markdown)
-    references_page = urls.site_link(file.src_uri, translated_source("references.md", page_language(env.page)),
+    references_page = urls.site_link(file.src_uri, translated_source("references.md", lang),
                                      env.conf["use_directory_urls"])
     env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}", lang)
     env.markdown += abbreviations.abbreviation_list(data["root"] / INCLUDES, lang)

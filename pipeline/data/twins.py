@@ -21,8 +21,6 @@ from .protocol import Protocol
 from .publisher import Publisher
 from .warning_signs import LEVELS, WarningSigns
 
-# The data files that have a twin, and the suffix of a twin's name.
-TWINNED = ("protocol.yml", "site.yml", "warning_signs.yml")
 SITE_PROSE = ("description", "funding", "host_records")
 
 
