@@ -90,6 +90,7 @@ def define_env(env) -> None:
     # Templates (overrides/main.html) read the clinic from config.extra.
     env.conf["extra"]["clinic"] = render.clinic_template_data(clinic)
     env.conf["extra"]["material_bundle"] = theme.material_bundle()
+    env.conf["extra"]["material_stylesheet"] = theme.material_stylesheet()
     env.conf["extra"]["site_css"] = theme.site_css(env.conf["theme"].custom_dir)
     # The templates' own words, in this run's language (define_env runs once
     # per language; this replaces the previous run's).  Not named like a

@@ -45,11 +45,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 
 PAGES = {"home": "", "treatment-plan": "treatment-plan/", "aftercare": "aftercare/", "comparisons": "comparisons/",
-         "embed-aftercare": "embed/aftercare/"}
+         "embed-aftercare": "embed/aftercare/", "es-aftercare": "es/aftercare/"}
 BUILDS = ("ours", "stock")
-# Stock Material has no embed pages: an embed page is compared with the stock
-# full page of the same Markdown (what a clinic would otherwise frame).
-STOCK_COUNTERPART = {"embed-aftercare": "aftercare/"}
+# Stock Material has no embed pages and no Spanish edition: an embed page, and
+# the Spanish page, are compared with the stock full page of the same English
+# Markdown (what a clinic would otherwise frame; what stock offers a reader).
+STOCK_COUNTERPART = {"embed-aftercare": "aftercare/", "es-aftercare": "aftercare/"}
+# The Spanish page is also set beside its English twin in our own build.
+LANGUAGE_TWINS = {"es-aftercare": "aftercare"}
 
 
 def page_path(name: str, page: str) -> str:
@@ -126,7 +129,8 @@ def serve(directory: Path) -> tuple[str, Transfer, http.server.ThreadingHTTPServ
 def stock_config(project: Path) -> None:
     """Material with its defaults: no overrides, extra CSS/JS, features or palette.
     Only `font: false` differs from a default install, because these machines
-    cannot reach Google Fonts (a failed font request would distort the figures)."""
+    cannot reach Google Fonts (a failed font request would distort the figures).
+    Stock has no Spanish edition (that needs a plugin): the Spanish pages are left out."""
     config = (project / "mkdocs.yml").read_text()
     nav = re.search(r"^nav:\n(?:[ -].*\n?)*", config, flags=re.M)
     markdown = re.search(r"^markdown_extensions:\n(?:[ -].*\n?)*", config, flags=re.M)
@@ -141,6 +145,7 @@ plugins:
       module_name: macros
 exclude_docs: |
   _data/
+  *.es.md
 {markdown.group(0) if markdown else ''}
 {nav.group(0) if nav else ''}
 """
@@ -177,7 +182,8 @@ class Nothing:
     def __call__(self, *args, **kwargs): return self
     def __str__(self): return ""
 def define_env(env):
-    env.conf["extra"].update({"site_css": "", "material_bundle": "assets/javascripts/bundle.js", "clinic": {}})
+    env.conf["extra"].update({"site_css": "", "material_bundle": "assets/javascripts/bundle.js",
+                             "material_stylesheet": "assets/stylesheets/main.css", "clinic": {}})
     for name in NAMES:
         env.macro(Nothing(), name)
 '''
@@ -483,6 +489,22 @@ def _fmt(value, unit: str = "") -> str:
     return f"{int(value):,}{unit}"
 
 
+def twin_lines(ours: dict, source: str) -> list[str]:
+    """The Spanish page beside its English twin, both ours, from the same run."""
+    twins = [(es, en) for es, en in LANGUAGE_TWINS.items() if es in ours and en in ours]
+    if not twins:
+        return []
+    lines = ["", f"### The Spanish page beside its English twin (ours, same run, {source} medians)", "",
+             "| page | LCP s Spanish / English (ratio) | TBT ms Spanish / English | perf Spanish / English | bytes Spanish / English (ratio) |",
+             "|---|---|---|---|---|"]
+    for es, en in twins:
+        s_, e = ours[es], ours[en]
+        lines.append(f"| {es} / {en} | {s_['lcp_s']:.2f} / {e['lcp_s']:.2f} ({_fmt(ratio(s_['lcp_s'], e['lcp_s']))}) | "
+                     f"{_fmt(s_['tbt_ms'])} / {_fmt(e['tbt_ms'])} | {_fmt(s_['performance'])} / {_fmt(e['performance'])} | "
+                     f"{_fmt(s_['total_bytes'])} / {_fmt(e['total_bytes'])} ({_fmt(ratio(s_['total_bytes'], e['total_bytes']))}) |")
+    return lines
+
+
 def markdown_report(results: dict) -> str:
     lines = [
         "# Benchmark results", "",
@@ -512,6 +534,7 @@ def markdown_report(results: dict) -> str:
             for name in BUILDS:
                 for n, run in enumerate(lh[name][page]["runs"], 1):
                     lines.append(f"| {page} | {name} | {n} | {run['load_average']} | {run['performance']} | {run['lcp_s']:.2f} | {run['tbt_ms']} | {run['cls']} | {run['total_bytes']:,} |")
+        lines += twin_lines(lh["ours"], "Lighthouse")
     lines += ["", "## Bytes per visit (counted by the server)", "",
               "| page | first visit compressed ours / stock (ratio) | requests ours / stock | second visit compressed ours / stock | fetched twice (ours) |",
               "|---|---|---|---|---|"]

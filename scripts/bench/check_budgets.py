@@ -13,6 +13,8 @@ import json
 import sys
 from pathlib import Path
 
+from scripts.bench.bench import LANGUAGE_TWINS
+
 MIN_PERFORMANCE = 99  # and not below stock's score - 1
 PERFECT = ("accessibility", "best_practices")
 MAX_TBT_MS = 50  # and below stock's
@@ -24,7 +26,8 @@ MAX_CALCULATOR_SCRIPT = 5 * 1024
 MAX_OWN_CODE_OVERHEAD_PCT = 25  # over the same build with every macro a no-op
 EMBED_PREFIX = "embed-"  # embed pages carry noindex on purpose: no SEO budget
 MIN_RUNS = 5  # interleaved Lighthouse rounds behind each median
-PAGES = ("home", "treatment-plan", "aftercare", "comparisons")  # and one embed page
+PAGES = ("home", "treatment-plan", "aftercare", "comparisons", "es-aftercare")  # and one embed page
+MAX_TWIN_RATIO = 1.1  # a Spanish page's LCP and bytes against its English twin's (Spanish runs ~15 % longer)
 
 
 def lighthouse_misses(page: str, ours: dict, stock: dict) -> list[str]:
@@ -60,6 +63,20 @@ def visit_misses(page: str, ours: dict, stock: dict) -> list[str]:
     return found
 
 
+def twin_misses(spanish: str, english: str, results: dict) -> list[str]:
+    """A Spanish reader waits and downloads about as much as an English one."""
+    found = []
+    ours = results.get("lighthouse", {}).get("ours", {})
+    if spanish in ours and english in ours and ours[spanish]["lcp_s"] > MAX_TWIN_RATIO * ours[english]["lcp_s"]:
+        found.append(f"{spanish}: LCP {ours[spanish]['lcp_s']} s > {MAX_TWIN_RATIO} x its English twin's {ours[english]['lcp_s']} s")
+    visits = results["visits"]["ours"]
+    if spanish in visits and english in visits:
+        es_bytes, en_bytes = visits[spanish]["first_visit_compressed"], visits[english]["first_visit_compressed"]
+        if es_bytes > MAX_TWIN_RATIO * en_bytes:
+            found.append(f"{spanish}: first visit {es_bytes:,} B > {MAX_TWIN_RATIO} x its English twin's {en_bytes:,} B")
+    return found
+
+
 def misses(results: dict) -> list[str]:
     found = []
     if "lighthouse" not in results:
@@ -76,6 +93,8 @@ def misses(results: dict) -> list[str]:
         found += lighthouse_misses(page, ours, results["lighthouse"]["stock"][page])
     for page, ours in results["visits"]["ours"].items():
         found += visit_misses(page, ours, results["visits"]["stock"][page])
+    for spanish, english in LANGUAGE_TWINS.items():
+        found += twin_misses(spanish, english, results)
     script = results["calculator_script"]["compressed"]
     if script > MAX_CALCULATOR_SCRIPT:
         found.append(f"calculator scripts {script:,} B compressed > {MAX_CALCULATOR_SCRIPT:,} B")

@@ -26,6 +26,25 @@ def test_no_unrendered_template_code(site):
         assert "{{" not in text and "{%" not in text, f"unrendered macro in {page.relative_to(site.root)}"
 
 
+def test_no_script_waits_for_the_stylesheet_before_the_text_is_read(site):
+    """A script the browser must run (inline, not deferred) after a stylesheet
+    that is still loading stops it reading the page until the stylesheet
+    arrives; the page's text is then read in one long task after the first
+    paint, which a phone user feels as a page that does not respond.  Every
+    page is read to the end of its article with no such script after the
+    stylesheet.  (Data blocks like JSON-LD do not run and do not wait.)"""
+    blocking = re.compile(r"<script(?![^>]*\b(?:src|defer|async)\b)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>")
+    pages = list(site.pages())
+    assert len(pages) > 40
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        stylesheet = text.find('rel="stylesheet"')
+        article_end = text.find("</article>")
+        assert stylesheet > 0 and article_end > stylesheet, page
+        waiting = blocking.findall(text, stylesheet, article_end)
+        assert waiting == [], f"{page.relative_to(site.root)}: {waiting}"
+
+
 def test_protocol_and_data_files_are_not_published(site):
     assert not (site.root / "_data").exists()
     published = [p for p in site.root.rglob("*") if p.suffix in {".yml", ".yaml"}]

@@ -19,7 +19,7 @@ def visit(compressed):
     return {"first_visit_compressed": compressed, "fetched_twice": []}
 
 
-PAGES = ("home", "treatment-plan", "aftercare", "comparisons", "embed-aftercare")
+PAGES = ("home", "treatment-plan", "aftercare", "comparisons", "embed-aftercare", "es-aftercare")
 GOOD = {
     "runs": 5,
     "lighthouse": {
@@ -62,6 +62,10 @@ def test_figures_within_every_budget_pass():
     ("visits.stock.home.first_visit_compressed", 200_000, None),
     ("visits.ours.embed-aftercare.fetched_twice", ["/assets/stylesheets/main.css"], "fetched twice on a first visit: /assets/stylesheets/main.css"),
     ("build.own_code_overhead_pct", 25.5, "our own code adds 25.5 %"),
+    # The Spanish page against stock, and against its English twin (1.0 s, 40,000 B).
+    ("lighthouse.ours.es-aftercare.tbt_ms", 60, "es-aftercare: TBT 60 ms"),
+    ("lighthouse.ours.es-aftercare.lcp_s", 1.15, "es-aftercare: LCP 1.15 s > 1.1 x its English twin's 1.0 s"),
+    ("visits.ours.es-aftercare.first_visit_compressed", 44_500, "es-aftercare: first visit 44,500 B > 1.1 x its English twin's 40,000 B"),
 ])
 def test_each_budget_names_the_figure_that_misses_it(path, value, expected):
     found = misses(with_change(path, value))
@@ -93,7 +97,7 @@ def test_a_quick_run_is_no_verdict():
         results["visits"][name] = {"home": results["visits"][name]["home"]}
     found = misses(results)
     assert any("medians of 1 run(s)" in m for m in found), found
-    assert any("not measured: treatment-plan, aftercare, comparisons, an embed page" in m for m in found), found
+    assert any("not measured: treatment-plan, aftercare, comparisons, es-aftercare, an embed page" in m for m in found), found
 
 
 def test_the_no_op_build_defines_every_macro_the_pages_call(tmp_path):

@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 from pipeline.after_build.embed import EMBED_TEMPLATE, base_href, in_page_links, render_embed_pages
 from pipeline.after_build.security_headers import content_security_policy, frame_ancestors, header_rules, headers_file
 from site_checks.sitebuild import ROOT, headers_for, parse_headers_file
-from pipeline.pages import wording
+from pipeline.pages import theme, wording
 
 SITE = "https://example.org/"
 CONTENT = """<h1 id="aftercare">Aftercare<a class="headerlink" href="#aftercare" title="Link to this section">&para;</a></h1>
@@ -30,6 +30,7 @@ def page_context(clinic: dict | None = None, direction: str | None = None, conte
     config.extra (no clinic unless given)."""
     config = load_config(str(ROOT / "mkdocs.yml"), site_url=SITE)
     config.extra.update(site_css="p{margin:0}", clinic=clinic or {}, material_bundle="assets/javascripts/bundle.x.min.js",
+                        material_stylesheet=theme.material_stylesheet(),
                         site_words=wording.template_words())
     if direction:
         config.theme["direction"] = direction
