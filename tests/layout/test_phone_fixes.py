@@ -99,3 +99,36 @@ def test_a_search_that_finds_nothing_points_to_the_common_questions(browser, sit
     # Instant navigation changes the address first, then the page.
     expect(page).to_have_title(re.compile(r"^Common questions"))
     context.close()
+
+
+FOCUSED = """() => {
+  const e = document.activeElement;
+  return {inMenu: !!e.closest(".md-sidebar--primary"), left: e.getBoundingClientRect().left, text: e.textContent.trim()};
+}"""
+
+
+def test_the_closed_menu_is_out_of_the_tab_order_and_the_open_menu_in_it(browser, site):
+    """On a phone the menu is a drawer off the screen's edge.  A keyboard or
+    switch user tabbing through a page must not land on its links while it
+    is closed (focus nobody can see); open, its links are reachable."""
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    open_page(page, site.url + "aftercare/")
+    closed = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        closed.append(page.evaluate(FOCUSED))
+    assert not [f for f in closed if f["inMenu"]], closed
+    page.locator("label.md-header__button[for='__drawer']").click()
+    for _ in range(50):  # until it has slid in (the page's policy forbids wait_for_function)
+        if page.evaluate("document.querySelector('.md-sidebar--primary').getBoundingClientRect().left") >= 0:
+            break
+        page.wait_for_timeout(50)
+    menu_link = page.locator(".md-nav--primary").get_by_role("link", name="Compare treatments")
+    expect(menu_link).to_be_visible()
+    menu_link.focus()
+    assert page.evaluate(FOCUSED)["inMenu"]
+    page.keyboard.press("Tab")
+    opened = page.evaluate(FOCUSED)
+    context.close()
+    assert opened["inMenu"] and opened["left"] >= 0, opened
