@@ -104,9 +104,10 @@ def test_print_this_plan_is_one_a4_page_with_the_care_cards(browser, request, wh
     text, reader = print_the_plan(page)
     flat = re.sub(r"\s+", " ", text)
     assert len(reader.pages) == 1, f"{len(reader.pages)} pages"
-    # The title block: title, clinic when set, start date, printed on, valid until.
+    # The title block: title, clinic when set, start date, valid until.
     assert "Your microneedling plan" in flat and "First session: Friday 3 December 2027" in flat
-    assert f"Printed on: {dt.date.today().strftime('%A')} {dt.date.today().day} " in flat
+    # The day it is printed, once: in the footer (print-date.js), not again in the title block.
+    assert f"on {long_date(dt.date.today())}" in flat and "Printed on" not in flat
     assert "Valid until" in flat
     clinic = yaml.safe_load((data / "clinic.yml").read_text(encoding="utf-8")) or {}
     if clinic.get("name"):
