@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import rjsmin
+try:
+    import rjsmin
+except ImportError as error:  # a .venv made before requirements.txt named it
+    raise ImportError("rjsmin is not installed: `make build` or `make test` installs it "
+                      "(or run `.venv/bin/pip install -r requirements-test.txt`)") from error
 
 SCRIPTS = "assets/javascripts"
 
