@@ -1,6 +1,7 @@
 """The steps after MkDocs has written the pages, in order: the corrections
-feed, the link check, then (only for a build without problems) the embed
-pages and the security headers, which scan every finished page."""
+feed, the link check, then (only for a build without problems) our scripts
+minified, the embed pages and the security headers, which scan every
+finished page."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -10,6 +11,7 @@ from ..data.problems import Problem
 from ..urls import built_file
 from . import embed, links, security_headers
 from .corrections_feed import write_corrections_feed
+from .minify_scripts import minify_scripts
 
 
 def after_build(site_dir: Path, docs_dir: Path, problems: list[Problem], *, use_directory_urls: bool, site_name: str,
@@ -22,6 +24,7 @@ def after_build(site_dir: Path, docs_dir: Path, problems: list[Problem], *, use_
     problems = [*problems, *links.check_site_links(docs_dir, site_dir, use_directory_urls)]
     if problems:
         return problems
+    minify_scripts(site_dir, docs_dir)
     embed.write_embed_pages(site_dir, embed_pages())
     # Each built page and image with the source file a finding is reported against.
     sources = {built_file(src, use_directory_urls): (f"docs/{src}", docs_dir / src)

@@ -18,7 +18,7 @@ from . import calculator_text
 from .embed_snippet import iframe_snippet
 from .calculator_text import TEXT, date_in_words, describe_day, fill, interval_text, plural
 from .wording import say
-from .schedule import Step, compute_schedule, interval_choices
+from .schedule import Step, after_the_session, compute_schedule, interval_choices
 
 
 def link_from(page_src: str, target_src: str, anchor: str = "") -> str:
@@ -142,18 +142,18 @@ def calculator_data(protocol: Protocol, plan: Plan, clinic: Clinic = NO_CLINIC, 
     """Everything the browser needs, computed here so the rules and the words
     live in one place (the scripts hold no reader-facing text).
 
-    `defaults` are the clinic's own values where it set them, else the
-    plan the calculator starts from (the typical one, or the smallest that
-    studies used); `defaultsCaption` says whose they are.  Plan names and
-    milestone titles come in the page's language with `protocol`."""
+    Only fields the scripts read (tests/unit/test_calculator_scripts.py);
+    the gaps offered are `intervalLabels`' keys.  `defaults` are the
+    clinic's own values where it set them, else the plan the calculator
+    starts from (the typical one, or the smallest that studies used);
+    `defaultsCaption` says whose they are.  Plan names and milestone titles
+    come in the page's language with `protocol`."""
     return {
         "defaultPlan": plan.id,
         "plans": {
             p.id: {
                 "name": p.name,
-                "sessions": _present(p.sessions),
-                "intervalDays": _present(p.interval_days),
-                "intervalChoices": gap_choices(p, clinic),
+                "sessions": {"min": p.sessions.min, "max": p.sessions.max},
                 "intervalLabels": {str(days): interval_text(days, lang) for days in gap_choices(p, clinic)},
                 "summaryName": p.name.lower(),
                 "defaults": {"sessions": clinic.sessions(p), "intervalDays": clinic.interval_days(p)},
@@ -166,7 +166,7 @@ def calculator_data(protocol: Protocol, plan: Plan, clinic: Clinic = NO_CLINIC, 
             }
             for p in protocol.plans.values()
         },
-        "aftercare": [{"id": m.id, "day": m.day, "title": m.title} for m in protocol.aftercare if m.day > 0],
+        "aftercare": [{"day": m.day, "title": m.title} for m in after_the_session(protocol.aftercare)],
         "words": calculator_text.words(lang),
     }
 
@@ -183,11 +183,6 @@ def defaults_caption(plan: Plan, clinic: Clinic, lang: str = "en") -> str:
 def gap_choices(plan: Plan, clinic: Clinic) -> list[int]:
     """The gaps studies used, plus the clinic's own where it set one."""
     return interval_choices(plan, clinic.interval_days(plan) if clinic.sets_interval(plan) else None)
-
-
-def _present(values: Range) -> dict:
-    """A range as the protocol file gives it: no `typical` where the file has none."""
-    return {k: v for k, v in vars(values).items() if v is not None}
 
 
 def sessions_hint(plan: Plan, clinic: Clinic, lang: str = "en") -> str:
@@ -300,13 +295,13 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
 
 def print_heading(clinic: Clinic, valid_until: dt.date | None, lang: str = "en") -> str:
     """The printed plan's title block (only on paper, after "Print this
-    plan"): the script fills in the start date and the day it is printed."""
+    plan"): the script fills in the start date; the footer says the day it is
+    printed (print-date.js)."""
     text = TEXT[lang]
     lines = [f'<p class="calculator__print-title">{escape(text["printTitle"])}</p>']
     if clinic.shown:
         lines.append(f"<p>{escape(fill(text['printClinic'], clinic=clinic.name))}</p>")
     lines.append(f'<p>{escape(text["printStart"])} <span data-calculator-print-start></span></p>')
-    lines.append(f'<p>{escape(text["printedOn"])} <span data-calculator-printed-on></span></p>')
     if valid_until is not None:
         lines.append(f"<p>{escape(fill(text['printValidUntil'], date=date_in_words(valid_until, 'full', lang)))}</p>")
     return f'<div class="calculator__print calculator__print-head">{"".join(lines)}</div>'

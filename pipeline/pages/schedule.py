@@ -36,6 +36,13 @@ def interval_choices(plan: Plan, clinic_choice: int | None = None) -> list[int]:
     return sorted({i.min, i.max} | {v for v in (i.typical, clinic_choice) if v is not None})
 
 
+def after_the_session(aftercare: tuple[Milestone, ...]) -> tuple[Milestone, ...]:
+    """The milestones a schedule lists after each session: day 0 is the
+    session day itself (the aftercare table has it; the schedule's own row
+    for the session stands for it)."""
+    return tuple(m for m in aftercare if m.day > 0)
+
+
 def results_day(plan: Plan, sessions: int, interval_days: int) -> int:
     """Day of the results check, counted from the first session.
 
@@ -58,7 +65,7 @@ def compute_schedule(plan: Plan, aftercare: tuple[Milestone, ...], sessions: int
     steps = []
     for number in range(1, sessions + 1):
         day = (number - 1) * interval_days
-        checkpoints = tuple(Checkpoint(m.id, m.title, day + m.day) for m in aftercare if m.day > 0)
+        checkpoints = tuple(Checkpoint(m.id, m.title, day + m.day) for m in after_the_session(aftercare))
         steps.append(Step("session", fill(TEXT[lang]["sessionLabel"], n=number), day, checkpoints))
     steps.append(Step("results", TEXT[lang]["resultsLabel"], results_day(plan, sessions, interval_days)))
     return steps

@@ -28,8 +28,10 @@ def printed(page, paper: str) -> tuple[str, PdfReader]:
     return re.sub(r"[ \t]+", " ", text), reader
 
 
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}"
+def footer_date(day: dt.date) -> str:
+    """The footer's print date (print-date.js) on an English page: the
+    browser's own date format for the page's language, "en": "December 1, 2026"."""
+    return f"{day.strftime('%B')} {day.day}, {day.year}"
 
 
 @pytest.mark.parametrize("paper", PAPER)
@@ -58,7 +60,7 @@ def test_aftercare_handout(browser, site, paper):
     # The footer: address, review dates and the day it was printed.
     assert site.url + "aftercare/" in text.replace("\n", "")
     assert "Checked by our editors on" in text.replace("\n", " ") and "Next review due:" in text
-    assert f"on {long_date(dt.date.today())}" in text
+    assert f"on {footer_date(dt.date.today())}" in text.replace("\n", " ")
     context.close()
 
 
@@ -104,9 +106,10 @@ def test_print_this_plan_is_one_a4_page_with_the_care_cards(browser, request, wh
     text, reader = print_the_plan(page)
     flat = re.sub(r"\s+", " ", text)
     assert len(reader.pages) == 1, f"{len(reader.pages)} pages"
-    # The title block: title, clinic when set, start date, printed on, valid until.
+    # The title block: title, clinic when set, start date, valid until.
     assert "Your microneedling plan" in flat and "First session: Friday 3 December 2027" in flat
-    assert f"Printed on: {dt.date.today().strftime('%A')} {dt.date.today().day} " in flat
+    # The day it is printed, once: in the footer (print-date.js), not again in the title block.
+    assert f"on {footer_date(dt.date.today())}" in flat and "Printed on" not in flat
     assert "Valid until" in flat
     clinic = yaml.safe_load((data / "clinic.yml").read_text(encoding="utf-8")) or {}
     if clinic.get("name"):

@@ -66,8 +66,8 @@ def test_the_clinic_plan_is_used_and_labelled_as_the_clinics(clinic_site):
     assert data["plans"]["stretch-marks"]["defaultsCaption"] == stretch_start, "plans the clinic did not set keep the studies' plan"
     assert data["plans"]["stretch-marks"]["defaults"]["sessions"] == start_value(stretch["sessions"])
     # The clinic's own 5-week gap is offered beside the studied ones, and only for its plan.
-    assert own["interval_days"] in data["plans"]["acne-scars"]["intervalChoices"]
-    assert own["interval_days"] not in data["plans"]["fine-lines"]["intervalChoices"]
+    assert str(own["interval_days"]) in data["plans"]["acne-scars"]["intervalLabels"]
+    assert str(own["interval_days"]) not in data["plans"]["fine-lines"]["intervalLabels"]
 
 
 def article_without_clinic(built, path: str) -> str:

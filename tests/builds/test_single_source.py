@@ -66,7 +66,7 @@ def test_table_follows_the_file(changed):
     step = start_value(plan["interval_days"])
     assert days[:-1] == [n * step for n in range(start_value(plan["sessions"]))]
     embedded = json.loads(document.select_one("template[data-calculator-data]").get_text())
-    assert embedded["plans"]["acne-scars"]["sessions"]["typical"] == plan["sessions"]["typical"]
+    assert embedded["plans"]["acne-scars"]["defaults"]["sessions"] == plan["sessions"]["typical"]
     makeup_day = next(m["day"] for m in data["aftercare"] if m["id"] == "makeup")
     assert f"Day {makeup_day}: " in rows[0].get_text()
 

@@ -117,12 +117,12 @@ def test_every_plan_is_offered_with_its_ranges(site):
     raw = raw_protocol(site.project)["plans"]
     assert [o["value"] for o in root.select("[data-calculator-plan] option")] == list(raw)
     for plan_id, plan in raw.items():
-        assert data["plans"][plan_id]["sessions"] == plan["sessions"]
-        assert data["plans"][plan_id]["intervalDays"] == plan["interval_days"]
+        assert data["plans"][plan_id]["sessions"] == {"min": plan["sessions"]["min"], "max": plan["sessions"]["max"]}
         assert data["plans"][plan_id]["resultsCheckDays"] == plan["results_check_weeks"] * 7
-        # Only gaps the file names from studies: no 3- or 5-week gap in between.
+        # Only gaps the file names from studies: no 3- or 5-week gap in between
+        # (the script offers the labelled gaps).
         gaps = plan["interval_days"]
-        assert data["plans"][plan_id]["intervalChoices"] == sorted({gaps["min"], gaps["max"], gaps.get("typical", gaps["min"])})
+        assert [int(days) for days in data["plans"][plan_id]["intervalLabels"]] == sorted({gaps["min"], gaps["max"], gaps.get("typical", gaps["min"])})
 
 
 def test_every_plan_page_links_from_the_overview(site):

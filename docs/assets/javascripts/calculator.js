@@ -26,14 +26,9 @@ function setup(root) {
   const data = JSON.parse(root.querySelector("[data-calculator-data]").content.textContent);
   const words = data.words, text = words.text, dates = words.dates;
   const $ = function (name) { return root.querySelector("[data-calculator-" + name + "]"); };
-  const form = $("form"), planSelect = $("plan"), startInput = $("start"), error = $("error"), chosen = $("chosen");
-  const sessionsSelect = $("sessions"), intervalSelect = $("interval"), status = $("status");
-  const icsButton = $("ics"), caption = $("caption"), body = $("rows"), cards = $("cards");
-  const state = { rows: [], start: null, planId: planFromAddress(data.plans) || data.defaultPlan };
-
-  function when(day, start, pattern) {
-    return start === null ? fill(text.dayShort, { day: day }) : formatDate(dates, addDays(start, day), pattern);
-  }
+  const planSelect = $("plan"), startInput = $("start"), error = $("error"), status = $("status");
+  const sessionsSelect = $("sessions"), intervalSelect = $("interval"), icsButton = $("ics");
+  const state = { planId: planFromAddress(data.plans) || data.defaultPlan };
 
   function fillSelect(select, values, label, selected) {
     select.textContent = "";
@@ -49,50 +44,42 @@ function setup(root) {
     for (let n = plan.sessions.min; n <= plan.sessions.max; n++) counts.push(n);
     planSelect.value = planId;
     fillSelect(sessionsSelect, counts, String, plan.defaults.sessions);
-    fillSelect(intervalSelect, plan.intervalChoices, function (v) { return plan.intervalLabels[String(v)]; }, plan.defaults.intervalDays);
+    /* The gaps offered are the labelled ones, shortest first (an object's
+     * whole-number keys always come in ascending order). */
+    fillSelect(intervalSelect, Object.keys(plan.intervalLabels).map(Number), function (v) { return plan.intervalLabels[v]; }, plan.defaults.intervalDays);
     $("sessions-hint").textContent = plan.sessionsHint;
     $("interval-hint").textContent = plan.intervalHint;
   }
 
-  function renderRows(rows, start, plan) {
-    body.textContent = "";
-    rows.forEach(function (row) {
-      const tr = el("tr");
-      tr.appendChild(el("th", row.label, { scope: "row" }));
-      const days = el("td", describeDay(words, row.day), { "data-days-cell": "" });
-      days.hidden = start !== null;
-      tr.appendChild(days);
-      const dateCell = el("td", "", { "data-date-cell": "" });
-      if (start === null) dateCell.hidden = true;
-      else dateCell.appendChild(el("time", formatDate(dates, addDays(start, row.day), "table"), { datetime: isoDate(addDays(start, row.day)) }));
-      tr.appendChild(dateCell);
-      const notes = el("td");
-      if (row.aftercare.length) {
-        const list = el("ul");
-        row.aftercare.forEach(function (c) { list.appendChild(el("li", fill(text.milestone, { when: when(c.day, start, "table"), title: c.title }))); });
-        notes.appendChild(list);
-      } else {
-        notes.textContent = plan.resultsNote;
-      }
-      tr.appendChild(notes);
-      body.appendChild(tr);
+  /* A session's aftercare milestones, dated once there is a start; the
+   * results check shows `note` (the plan's results note) instead. */
+  function notes(row, start, pattern, note) {
+    if (!row.aftercare.length) return note;
+    const list = el("ul");
+    row.aftercare.forEach(function (c) {
+      const when = start === null ? fill(text.dayShort, { day: c.day }) : formatDate(dates, addDays(start, c.day), pattern);
+      list.appendChild(el("li", fill(text.milestone, { when: when, title: c.title })));
     });
+    return list;
   }
 
-  /* One card per step for narrow screens (the CSS chooses cards or table). */
-  function renderCards(rows, start, plan) {
-    cards.textContent = "";
+  /* Each step as a table row and as a card for narrow screens (the CSS
+   * chooses which shows). */
+  function render(rows, start, plan) {
+    const body = $("rows"), cards = $("cards");
+    body.textContent = cards.textContent = "";
     rows.forEach(function (row) {
-      const item = el("li", undefined, { class: "calculator__card" });
-      item.appendChild(el("h3", fill(text.cardHeading, { label: row.label, when: start === null ? describeDay(words, row.day) : formatDate(dates, addDays(start, row.day), "full") })));
-      if (row.aftercare.length) {
-        const list = el("ul");
-        row.aftercare.forEach(function (c) { list.appendChild(el("li", fill(text.milestone, { when: when(c.day, start, "card"), title: c.title }))); });
-        item.appendChild(list);
-      } else {
-        item.appendChild(el("p", plan.resultsNote));
-      }
-      cards.appendChild(item);
+      const time = start === null ? null : addDays(start, row.day);
+      const tr = body.appendChild(el("tr"));
+      tr.appendChild(el("th", row.label, { scope: "row" }));
+      tr.appendChild(el("td", describeDay(words, row.day), { "data-days-cell": "" })).hidden = time !== null;
+      const dateCell = tr.appendChild(el("td", "", { "data-date-cell": "" }));
+      if (time === null) dateCell.hidden = true;
+      else dateCell.appendChild(el("time", formatDate(dates, time, "table"), { datetime: isoDate(time) }));
+      tr.appendChild(el("td")).appendChild(notes(row, start, "table", document.createTextNode(plan.resultsNote)));
+      const card = cards.appendChild(el("li", undefined, { class: "calculator__card" }));
+      card.appendChild(el("h3", fill(text.cardHeading, { label: row.label, when: time === null ? describeDay(words, row.day) : formatDate(dates, time, "full") })));
+      card.appendChild(notes(row, start, "card", el("p", plan.resultsNote)));
     });
   }
 
@@ -117,16 +104,14 @@ function setup(root) {
     const sessions = +sessionsSelect.value, interval = +intervalSelect.value;
     const start = readStart();
     Object.assign(state, { rows: schedule(data, state.planId, sessions, interval), start: start, sessions: sessions, interval: interval });
-    renderRows(state.rows, start, plan);
-    renderCards(state.rows, start, plan);
-    root.querySelectorAll("thead [data-date-cell]").forEach(function (c) { c.hidden = start === null; });
-    root.querySelectorAll("thead [data-days-cell]").forEach(function (c) { c.hidden = start !== null; });
-    root.classList.toggle("calculator--dated", start !== null);
-    chosen.textContent = start === null ? "" : fill(text.chosenDate, { date: formatDate(dates, start, "full") });
+    render(state.rows, start, plan);
+    root.querySelector("thead [data-date-cell]").hidden = start === null;
+    root.querySelector("thead [data-days-cell]").hidden = start !== null;
+    $("chosen").textContent = start === null ? "" : fill(text.chosenDate, { date: formatDate(dates, start, "full") });
     icsButton.disabled = start === null;
     const short = summary(data, state.planId, sessions, interval, plan.summaryName);
     const isDefault = sessions === plan.defaults.sessions && interval === plan.defaults.intervalDays;
-    caption.textContent = $("cards-caption").textContent = start !== null ? fill(text.captionDated, { summary: short, date: formatDate(dates, start, "table") })
+    $("caption").textContent = $("cards-caption").textContent = start !== null ? fill(text.captionDated, { summary: short, date: formatDate(dates, start, "table") })
       : isDefault ? fill(text.captionDefault, { whose: plan.defaultsCaption, summary: short })
         : fill(text.captionChanged, { summary: short });
     $("print-start").textContent = start === null ? text.printNoStart : formatDate(dates, start, "full");
@@ -156,26 +141,17 @@ function setup(root) {
   });
   startInput.addEventListener("input", function () { update(false); });
   startInput.addEventListener("blur", function () { update(false); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); update(true); });
+  $("form").addEventListener("submit", function (event) { event.preventDefault(); update(true); });
   /* "Print this plan" prints the plan alone (body.printing-plan in the
-   * print styles); printing the page from the browser's menu prints the page. */
-  function stampToday() {
-    const now = new Date();
-    $("printed-on").textContent = formatDate(dates, Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()), "full");
-  }
+   * print styles); printing the page from the browser's menu prints the page.
+   * The day it is printed is in the footer (print-date.js). */
   $("print").addEventListener("click", function () {
-    stampToday();
     document.body.classList.add("printing-plan");
     window.print();
   });
-  window.addEventListener("beforeprint", stampToday);
   window.addEventListener("afterprint", function () { document.body.classList.remove("printing-plan"); });
   icsButton.addEventListener("click", download);
   update(false);
 }
 
-function init() {
-  document.querySelectorAll("[data-calculator]").forEach(setup);
-}
-
-init();
+document.querySelectorAll("[data-calculator]").forEach(setup);

@@ -1,10 +1,10 @@
 /* Calendar file (RFC 5545) for the schedule calculator: one all-day event
  * per session, with a reminder the day before, and one for the results
  * check.  Pure functions (tests/js runs them in Node); words from the build. */
-import { DAY_MS, fill, formatDate } from "./dates.js";
+import { addDays, fill, formatDate, isoDate } from "./dates.js";
 
 function compact(time) {
-  return new Date(time).toISOString().slice(0, 10).replace(/-/g, "");
+  return isoDate(time).replace(/-/g, "");
 }
 
 /* TEXT values escape backslash, semicolon, comma and newlines (§3.3.11); a
@@ -44,9 +44,9 @@ export function buildCalendar(words, plan, schedule, stamp, host) {
     "CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-WR-CALNAME:" + escapeText(fill(cal.calendarName, { plan: plan.name }))
   ];
   schedule.rows.forEach(function (row, index) {
-    const day = schedule.start + row.day * DAY_MS;
+    const day = addDays(schedule.start, row.day);
     const notes = row.aftercare.map(function (c) {
-      return fill(words.text.milestone, { when: formatDate(dates, schedule.start + c.day * DAY_MS, "table"), title: c.title });
+      return fill(words.text.milestone, { when: formatDate(dates, addDays(schedule.start, c.day), "table"), title: c.title });
     });
     const description = row.kind === "session" ? [cal.aftercareHeading].concat(notes).join("\n") : plan.resultsNote;
     const extra = schedule.careText ? "\n\n" + schedule.careText : "";
@@ -56,7 +56,7 @@ export function buildCalendar(words, plan, schedule, stamp, host) {
       "UID:" + uidBase + "-" + (index + 1) + "@" + host,
       "DTSTAMP:" + when,
       "DTSTART;VALUE=DATE:" + compact(day),
-      "DTEND;VALUE=DATE:" + compact(day + DAY_MS),
+      "DTEND;VALUE=DATE:" + compact(addDays(day, 1)),
       "SUMMARY:" + escapeText(summary),
       "DESCRIPTION:" + escapeText(description + extra),
       /* Busy: a session is an appointment the reader must keep free. */

@@ -3,7 +3,7 @@
  * Every word comes from the build (pipeline/pages/calculator_text.py) as `words`;
  * this file only puts numbers and dates into its {slots}. */
 
-export const DAY_MS = 86400000;
+const DAY_MS = 86400000;
 
 export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, function (_, name) { return String(values[name]); });

@@ -1,0 +1,61 @@
+"""Our scripts ship minified (pipeline/after_build/minify_scripts.py): no
+comments and less white space, the same behaviour.  The calculator's Node
+tests run against the minified files, and every string literal survives."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.after_build.minify_scripts import minify_scripts
+from site_checks.sitebuild import ROOT
+
+from test_calculator_scripts import COMMENT, LITERAL
+
+SOURCES = ROOT / "docs/assets/javascripts"
+
+
+@pytest.fixture
+def shipped(tmp_path):
+    """A built site's scripts folder: ours, and one of Material's."""
+    site = tmp_path / "site"
+    shutil.copytree(SOURCES, site / "assets/javascripts")
+    (site / "assets/javascripts/bundle.f00.min.js").write_text("/* Material's */ var  a = 1;\n", encoding="utf-8")
+    done = minify_scripts(site, ROOT / "docs")
+    return site / "assets/javascripts", done
+
+
+def lost_literals(source: str, shipped: str) -> list[str]:
+    """String literals of the source (outside comments) missing from the shipped file."""
+    return [literal for literal in LITERAL.findall(COMMENT.sub(" ", source)) if literal not in shipped]
+
+
+def test_our_scripts_ship_without_comments_and_smaller(shipped):
+    folder, done = shipped
+    assert done == sorted(p.name for p in SOURCES.glob("*.js")) and "calculator.js" in done
+    for name in done:
+        source, out = (SOURCES / name).read_text(encoding="utf-8"), (folder / name).read_text(encoding="utf-8")
+        assert "/*" not in out and len(out) < len(source) * 0.9, name
+        assert lost_literals(source, out) == [], name
+    assert (folder / "bundle.f00.min.js").read_text(encoding="utf-8").startswith("/* Material's */"), "Material's files are left alone"
+
+
+def test_a_lost_string_is_found():
+    assert lost_literals('const a = "x  y"; /* "in a comment" */', 'const a="x y";') == ['"x  y"']
+
+
+@pytest.mark.skipif(not shutil.which("node"), reason="Node.js is needed (it is also needed for the HTML checker; see README)")
+def test_the_node_tests_pass_against_the_minified_scripts(shipped, tmp_path):
+    folder, _ = shipped
+    copy = tmp_path / "copy"
+    shutil.copytree(folder, copy / "docs/assets/javascripts")
+    shutil.copytree(ROOT / "tests/js", copy / "tests/js")
+    shutil.copy(ROOT / "package.json", copy / "package.json")  # "type": "module"
+    env = dict(os.environ, PYTHON=sys.executable, PYTHONPATH=str(ROOT))
+    result = subprocess.run(["node", "--test", "tests/js"], cwd=copy, env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert re.search(r"^# pass [1-9]", result.stdout, re.M), "no Node test ran"
