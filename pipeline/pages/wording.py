@@ -309,6 +309,9 @@ TEMPLATE_WORDS: dict[str, dict[str, str]] = {
         "correctionsLog": "corrections log",
         "printedFrom": "Printed from",
         "printedOn": "on",
+        # The printed date's order and month names, as the rest of the site
+        # writes dates (long_date): "1 December 2026", not the US "December 1, 2026".
+        "dateLocale": "en-GB",
         "privacy": "Privacy",
         "accessibility": "Accessibility",
         "corrections": "Corrections",
@@ -333,6 +336,7 @@ TEMPLATE_WORDS: dict[str, dict[str, str]] = {
         "correctionsLog": "registro de correcciones",
         "printedFrom": "Impreso desde",
         "printedOn": "el",
+        "dateLocale": "es",
         "privacy": "Privacidad",
         "accessibility": "Accesibilidad",
         "corrections": "Correcciones",

@@ -29,9 +29,9 @@ def printed(page, paper: str) -> tuple[str, PdfReader]:
 
 
 def footer_date(day: dt.date) -> str:
-    """The footer's print date (print-date.js) on an English page: the
-    browser's own date format for the page's language, "en": "December 1, 2026"."""
-    return f"{day.strftime('%B')} {day.day}, {day.year}"
+    """The footer's print date (print-date.js) on an English page, written as
+    the site writes every date: "1 December 2026" (not the US order)."""
+    return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
 @pytest.mark.parametrize("paper", PAPER)
