@@ -28,7 +28,7 @@ from pipeline.data.protocol import UnusableEntry
 from pipeline.data.site_data import display, front_matters as read_front_matters, load_site_data
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
 from pipeline.pages import abbreviations, page_check, page_footer, problem_report, render, structured_data, theme, translation_note, wording
-from pipeline.pages.language import default_source, page_language, source_language, translated_source
+from pipeline.pages.language import default_source, page_language, search_index_path, source_language, translated_source
 
 INCLUDES = "includes"  # the only folder snippets (--8<--) may read from (mkdocs.yml)
 # Pages that get a "see a practitioner" or clinic contact box.
@@ -95,6 +95,8 @@ def define_env(env) -> None:
     # per language; this replaces the previous run's).  Not named like a
     # macro: mkdocs-macros makes config.extra page variables on the next run.
     build_language = _build_language(env.conf)
+    # The search index of this run's pages (one per language, macros/i18n_hook.py).
+    env.conf["extra"]["search_index"] = search_index_path(build_language)
     env.conf["extra"]["site_words"] = dict(wording.template_words(build_language),
                                            publisher_line=site_data.in_language(build_language).publisher.statement(build_language))
     cited: dict[str, list[str]] = {}  # per page, its sources in order of first citation

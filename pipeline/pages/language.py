@@ -9,6 +9,8 @@ a translation is `<path>.<language>.md` beside the English `<path>.md`
 """
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 LANGUAGES = ("en", "es")
 DEFAULT_LANGUAGE = "en"
 
@@ -43,3 +45,26 @@ def translated_source(src_uri: str, language: str) -> str:
         return english
     stem, _, extension = english.rpartition(".")
     return f"{stem}.{language}.{extension}"
+
+
+def search_index_path(language: str) -> str:
+    """The search index of `language`'s pages, relative to site/: English at
+    Material's own address, each other language in its folder beside its
+    pages ('es' → 'es/search/search_index.json')."""
+    own = "search/search_index.json"
+    return own if language == DEFAULT_LANGUAGE else f"{language}/{own}"
+
+
+def site_relative_link(link: str, site_url: str) -> str:
+    """A link of the language switcher as an address inside the site, which
+    the templates' `url` filter then makes relative to the page.
+    mkdocs-static-i18n gives the two home pages root-relative links
+    ('/es/', or '/guide/es/' for site_url https://example.org/guide/),
+    which break wherever the site is served from another path (a mirror,
+    a clinic's proxy, a local copy): '/guide/es/' → 'es/', '/guide/' → './'.
+    Relative and external links are returned as they are."""
+    base = urlsplit(site_url).path or "/"
+    base = base if base.endswith("/") else base + "/"
+    if not link.startswith(base) or link.startswith("//"):
+        return link
+    return link[len(base):] or "./"

@@ -100,7 +100,9 @@ def test_a_wrong_provenance_stops_the_build_at_its_line(tmp_path):
 
 def test_every_page_s_switcher_and_alternates_lead_to_its_twin(site):
     """Every page's switcher and <link rel=alternate hreflang> name both languages,
-    each the same page in that language."""
+    each the same page in that language, and the alternates name the English
+    page for every other language (x-default).  Every link is relative (the
+    home pages' too), so the site works under any path it is served from."""
     checked = 0
     for path in sorted(site.root.rglob("index.html")):
         name = path.relative_to(site.root).as_posix()
@@ -108,13 +110,26 @@ def test_every_page_s_switcher_and_alternates_lead_to_its_twin(site):
             continue
         document = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         english = name.removeprefix("es/")
-        expected = {"en": english, "es": "es/" + english}
-        for selector in ("link[rel=alternate][hreflang]", "a.md-select__link"):
+        for selector, expected in (("link[rel=alternate][hreflang]", {"en": english, "es": "es/" + english, "x-default": english}),
+                                   ("a.md-select__link", {"en": english, "es": "es/" + english})):
             found = {}
             for element in document.select(selector):
+                assert not urlsplit(element["href"]).netloc and not element["href"].startswith("/"), (name, str(element))
                 # As a browser resolves it on the test server (the site at its root).
                 target = urlsplit(urljoin(f"http://test/{name}", element["href"])).path.lstrip("/")
                 found[element["hreflang"]] = target + "index.html" if target.endswith("/") or not target else target
             assert found == {lang: target for lang, target in expected.items()}, (name, selector, found)
         checked += 1
     assert checked == 42
+
+
+def test_the_not_found_pages_offer_the_home_pages(site):
+    """A 404 page is served at any address: its alternates and switcher lead
+    to the home pages, absolute (as every link of a 404 page), not to
+    whichever page the build wrote last."""
+    for name in ("404.html", "es/404.html"):
+        document = html_of(site.root / name)
+        alternates = {link["hreflang"]: link["href"] for link in document.select("link[rel=alternate][hreflang]")}
+        switcher = {link["hreflang"]: link["href"] for link in document.select("a.md-select__link")}
+        assert alternates == {"en": "/", "es": "/es/", "x-default": "/"}, (name, alternates)
+        assert switcher == {"en": "/", "es": "/es/"}, (name, switcher)

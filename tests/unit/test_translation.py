@@ -13,7 +13,7 @@ from pipeline.after_build import links
 from pipeline.data import governance
 from pipeline.data.reviewers import Reviewer
 from pipeline.data.translation import check_translation, source_fingerprint, translation_status
-from pipeline.pages.language import default_source, source_language, translated_source
+from pipeline.pages.language import default_source, site_relative_link, source_language, translated_source
 from pipeline.pages.translation_note import note_data
 
 TODAY = dt.date(2026, 12, 1)
@@ -156,3 +156,17 @@ def test_who_translated_is_plain_text():
     assert problems == ["docs/aftercare.es.md:3:1: translation.by: contains '<'; write plain words without <, >, \", ` "
                         "or HTML character references such as &lt;"], problems
     assert check_meta(governance.front_matter(spanish(GOOD)), "docs/aftercare.es.md", lambda key: 3, set()) == []
+
+
+@pytest.mark.parametrize("link, site_url, expected", [
+    ("/", "https://example.org/", "./"),
+    ("/es/", "https://example.org/", "es/"),
+    ("/guide/", "https://example.org/guide/", "./"),
+    ("/guide/es/", "https://example.org/guide", "es/"),
+    ("/es/index.html", "https://example.org/", "es/index.html"),  # use_directory_urls: false
+    ("es/aftercare/", "https://example.org/", "es/aftercare/"),  # already inside the site
+    ("https://example.net/es/", "https://example.org/", "https://example.net/es/"),
+    ("/other/es/", "https://example.org/guide/", "/other/es/"),  # not under the site's path
+])
+def test_the_switcher_s_home_links_become_addresses_inside_the_site(link, site_url, expected):
+    assert site_relative_link(link, site_url) == expected
