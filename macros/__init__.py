@@ -95,6 +95,9 @@ def define_env(env) -> None:
     # per language; this replaces the previous run's).  Not named like a
     # macro: mkdocs-macros makes config.extra page variables on the next run.
     build_language = _build_language(env.conf)
+    # The title of the link after each heading, in this run's language (the
+    # toc extension reads mdx_configs for every page it renders).
+    env.conf["mdx_configs"].setdefault("toc", {})["permalink_title"] = wording.say("permalinkTitle", build_language)
     # The search index of this run's pages (one per language, macros/i18n_hook.py).
     env.conf["extra"]["search_index"] = search_index_path(build_language)
     env.conf["extra"]["site_words"] = dict(wording.template_words(build_language),
@@ -201,7 +204,7 @@ def define_env(env) -> None:
 
     @site_macro
     def reference_list() -> str:
-        return render.reference_list(references, lang())
+        return render.reference_list(content().references, lang())
 
     @site_macro
     def embed_snippets() -> str:
@@ -255,7 +258,7 @@ def define_env(env) -> None:
             return urls.site_link(here, translated_source(src, language), use_directory_urls)
 
         return corrections.log_html(
-            log,
+            content().corrections,
             page_link=link,
             page_title=lambda src: titles.get(translated_source(src, language), src),
             reference_link=lambda key: link("references.md") + "#" + references[key].anchor,

@@ -159,6 +159,8 @@ WORDS: dict[str, dict[str, str]] = {
         "sdFollowupFirst": "Results are checked with the clinician about {weeks} weeks after the first session.",
         "sdFollowupLast": "Results are checked with the clinician about {weeks} weeks after the last session.",
         "sdEditors": "Editors of the {publisher}",
+        # The title of the link after each heading (the toc extension's permalink_title).
+        "permalinkTitle": "Link to this section",
     },
     "es": {
         "range": "{low} a {high}",
@@ -292,6 +294,7 @@ WORDS: dict[str, dict[str, str]] = {
         "sdFollowupFirst": "Los resultados se revisan con el profesional unas {weeks} semanas después de la primera sesión.",
         "sdFollowupLast": "Los resultados se revisan con el profesional unas {weeks} semanas después de la última sesión.",
         "sdEditors": "Equipo editorial de {publisher}",
+        "permalinkTitle": "Enlace a esta sección",
     },
 }
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
+import yaml
 from bs4 import BeautifulSoup
 
 from site_checks.sitebuild import build, copy_project
@@ -133,3 +134,30 @@ def test_the_not_found_pages_offer_the_home_pages(site):
         switcher = {link["hreflang"]: link["href"] for link in document.select("a.md-select__link")}
         assert alternates == {"en": "/", "es": "/es/", "x-default": "/"}, (name, alternates)
         assert switcher == {"en": "/", "es": "/es/"}, (name, switcher)
+
+
+def english_sentences(texts) -> set[str]:
+    """The sentences of the English data files' texts (read here, not through the build)."""
+    return {sentence.strip() for text in texts for sentence in re.split(r"(?<=[.;])\s+", " ".join(text.split()))
+            if len(sentence.strip()) > 15}
+
+
+def test_the_spanish_corrections_and_references_say_nothing_in_english(site):
+    """What each correction changed and why, the sources' notes and the
+    headings' link titles are in Spanish on the Spanish pages; the English
+    pages show the English ones (so the check would see them)."""
+    data = site.project / "docs" / "_data"
+    log = yaml.safe_load((data / "corrections.yml").read_text(encoding="utf-8"))["corrections"]
+    sources = yaml.safe_load((data / "references.yml").read_text(encoding="utf-8"))
+    for page, texts in (("corrections", [e[field] for e in log for field in ("what", "why")]),
+                        ("references", [s["note"] for s in sources.values() if "note" in s])):
+        sentences = english_sentences(texts)
+        assert len(sentences) >= 10, page
+        english = text_of(html_of(site.root / page / "index.html").select_one("article"))
+        spanish = text_of(html_of(site.root / "es" / page / "index.html").select_one("article"))
+        assert all(sentence in english for sentence in sentences), page
+        assert [sentence for sentence in sentences if sentence in spanish] == [], page
+    for name, document in spanish_pages(site.root):
+        titles = {link.get("title") for link in document.select("a.headerlink")}
+        assert titles <= {"Enlace a esta sección"}, (name, titles)
+    assert {link["title"] for link in html_of(site.root / "aftercare" / "index.html").select("a.headerlink")} == {"Link to this section"}
