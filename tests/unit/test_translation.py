@@ -119,6 +119,32 @@ def test_a_signed_translation_review_names_the_clinician(docs):
         "Revisión clínica de la traducción: Dr A. Name, Consultant dermatologist, el 25 de noviembre de 2026.")
 
 
+SIGNED = ("clinical_review:\n  reviewer: dr-a\n  date: 2026-11-25\n  scope: whole page\n"
+          "  fingerprint: \"{mark}\"\n")
+
+
+def test_the_page_s_review_and_the_translation_s_review_must_agree(docs):
+    """The review box (top-level clinical_review) and the provenance note
+    (translation.clinical_review) must not tell a reader different things."""
+    reviewer = {"dr-a": Reviewer("dr-a", "Dr A. Name", "Consultant dermatologist", "GMC", "123", "None")}
+    signed = SIGNED.format(mark=governance.fingerprint("# Cuidados\n\nMantenga la piel limpia."))
+    assert problems_of(docs, spanish("clinical_review: pending\n" + GOOD)) == []
+    assert problems_of(docs, spanish(signed + GOOD.replace("clinical_review: pending", signed.strip().replace("\n", "\n  "))),
+                       reviewers=reviewer) == []
+    # The page claims a sign-off; its translation is still pending.
+    assert problems_of(docs, spanish(signed + GOOD), reviewers=reviewer) == [
+        "docs/aftercare.es.md:3:1: clinical_review: a sign-off by 'dr-a' dated 2026-11-25 does not match "
+        "translation.clinical_review ('pending'); both record a clinician's check of this translation: "
+        "write 'clinical_review: pending' in both, or change both"]
+    # The translation is signed; the page still says pending.
+    found = problems_of(docs, spanish("clinical_review: pending\n" + GOOD.replace(
+        "clinical_review: pending", signed.strip().replace("\n", "\n  "))), reviewers=reviewer)
+    assert found == [
+        "docs/aftercare.es.md:3:1: clinical_review: 'pending' does not match translation.clinical_review (a sign-off by "
+        "'dr-a' dated 2026-11-25); both record a clinician's check of this translation: write the same sign-off "
+        "(reviewer, date, scope and fingerprint) in both, or change both"], found
+
+
 @pytest.mark.parametrize("src, language, english, built", [
     ("aftercare.es.md", "es", "aftercare.md", "es/aftercare/index.html"),
     ("index.es.md", "es", "index.md", "es/index.html"),
