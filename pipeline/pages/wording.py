@@ -96,6 +96,10 @@ WORDS: dict[str, dict[str, str]] = {
         "cardEmergencyHeading": "Call {numbers}",
         "cardEmergencyLocal": "Call your local emergency number",
         "cardEmergencyAction": "Call now if you have:",
+        # Under the emergency card's numbers, for readers elsewhere ("": no line).
+        # The English pages are written for the countries whose numbers the card
+        # gives; Spanish readers live in many countries besides those.
+        "cardEmergencyElsewhere": "",
         "numberIn": "{number} ({country})",
         "or": " or ",
         # Dates in words (review dates, corrections).
@@ -238,6 +242,7 @@ WORDS: dict[str, dict[str, str]] = {
         "cardEmergencyHeading": "Llame al {numbers}",
         "cardEmergencyLocal": "Llame al número de emergencias de su zona",
         "cardEmergencyAction": "Llame ahora si tiene:",
+        "cardEmergencyElsewhere": "Si está en otro país, llame al número de emergencias de ese país.",
         "numberIn": "{number} ({country})",
         "or": " o al ",
         "longDate": "{day} de {month} de {year}",
