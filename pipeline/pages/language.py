@@ -47,12 +47,17 @@ def translated_source(src_uri: str, language: str) -> str:
     return f"{stem}.{language}.{extension}"
 
 
+def language_folder(language: str) -> str:
+    """Where `language`'s pages are built, relative to site/: '' for English
+    (at the root), 'es/' for Spanish (mkdocs-static-i18n's /es/)."""
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+
+
 def search_index_path(language: str) -> str:
     """The search index of `language`'s pages, relative to site/: English at
     Material's own address, each other language in its folder beside its
     pages ('es' → 'es/search/search_index.json')."""
-    own = "search/search_index.json"
-    return own if language == DEFAULT_LANGUAGE else f"{language}/{own}"
+    return language_folder(language) + "search/search_index.json"
 
 
 def site_relative_link(link: str, site_url: str) -> str:

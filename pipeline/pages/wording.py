@@ -11,6 +11,7 @@ Both languages have the same keys and the same `{slots}` (tests/unit/test_wordin
 from __future__ import annotations
 
 from .calculator_text import MONTHS, SPANISH_MONTHS, fill
+from .language import language_folder
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -328,6 +329,9 @@ TEMPLATE_WORDS: dict[str, dict[str, str]] = {
         "sharedBy": "shared by",
         "openFullPage": "Open the full page",
         "newTab": "(opens in a new tab)",
+        # When search finds nothing (search-hint.js): "<searchHint> <link>."
+        "searchHint": "Try other words, or see the",
+        "searchHintLink": "common questions",
     },
     "es": {
         "whoRuns": "Quién publica este sitio",
@@ -352,6 +356,8 @@ TEMPLATE_WORDS: dict[str, dict[str, str]] = {
         "sharedBy": "compartida por",
         "openFullPage": "Abrir la página completa",
         "newTab": "(se abre en una pestaña nueva)",
+        "searchHint": "Pruebe con otras palabras, o vea las",
+        "searchHintLink": "preguntas frecuentes",
     },
 }
 
@@ -364,7 +370,10 @@ def say(key: str, lang: str = "en", **values) -> str:
 
 
 def template_words(lang: str = "en") -> dict[str, str]:
-    return dict(TEMPLATE_WORDS[lang])
+    """TEMPLATE_WORDS[lang], and `folder`: where the pages of `lang` are, for
+    the templates' links to the site's own pages ('about/' on a Spanish page
+    is the Spanish one: folder ~ 'about/')."""
+    return dict(TEMPLATE_WORDS[lang], folder=language_folder(lang))
 
 
 def long_date(day, lang: str = "en") -> str:

@@ -59,3 +59,15 @@ def test_search_finds_the_pages_of_the_readers_language_only(browser, site, star
     assert any(url.endswith("/lunr.es.min.js") for url in urls) == spanish, urls
     assert errors == []
     page.close()
+
+
+def test_a_spanish_search_that_finds_nothing_points_to_the_spanish_questions(browser, site):
+    page = browser.new_page()
+    page.goto(site.url + "es/aftercare/", wait_until="networkidle")
+    page.keyboard.press("s")
+    page.locator(".md-search__input").press_sequentially("qzxwv")
+    hint = page.locator("[data-search-hint]")
+    hint.wait_for(state="visible")
+    assert " ".join(hint.inner_text().split()) == "Pruebe con otras palabras, o vea las preguntas frecuentes."
+    assert hint.get_by_role("link", name="preguntas frecuentes").get_attribute("href") == site.url + "es/faq/"
+    page.close()

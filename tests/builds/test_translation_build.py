@@ -161,3 +161,24 @@ def test_the_spanish_corrections_and_references_say_nothing_in_english(site):
         titles = {link.get("title") for link in document.select("a.headerlink")}
         assert titles <= {"Enlace a esta sección"}, (name, titles)
     assert {link["title"] for link in html_of(site.root / "aftercare" / "index.html").select("a.headerlink")} == {"Link to this section"}
+
+
+def test_spanish_pages_lead_to_spanish_pages(site):
+    """Every link of a Spanish page to the site's own pages (the header's
+    "Sobre este sitio", the review box, the footer's statements, the text)
+    stays in Spanish; only the links marked hreflang="en" lead to English."""
+    checked = 0
+    for path in sorted((site.root / "es").rglob("*.html")):
+        name = path.relative_to(site.root).as_posix()
+        english = []
+        for link in html_of(path).select("a[href]"):
+            target = urlsplit(urljoin(f"http://test/{name}", link["href"]))
+            page = target.path.lstrip("/")
+            if target.netloc != "test" or link.get("hreflang") == "en" or page.startswith("assets/") \
+                    or not (page.endswith("/") or page == ""):
+                continue
+            if not page.startswith("es/"):
+                english.append(f"{link.get_text(' ', strip=True)} → /{page}")
+        assert english == [], name
+        checked += 1
+    assert checked >= 21
