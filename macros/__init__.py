@@ -25,6 +25,7 @@ from pipeline.data import corrections, governance, translation
 from pipeline.data.checks import suggestion
 from pipeline.data.problems import DataFileError, Problem, locate
 from pipeline.data.protocol import UnusableEntry
+from pipeline.data.twins import untranslated
 from pipeline.data.site_data import display, front_matters as read_front_matters, load_site_data
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
 from pipeline.pages import abbreviations, page_check, page_footer, problem_report, render, structured_data, theme, translation_note, wording
@@ -98,6 +99,10 @@ def define_env(env) -> None:
     # The title of the link after each heading, in this run's language (the
     # toc extension reads mdx_configs for every page it renders).
     env.conf["mdx_configs"].setdefault("toc", {})["permalink_title"] = wording.say("permalinkTitle", build_language)
+    # Data-file words this language's pages still show in English (published; listed once, in that language's run).
+    if build_language in site_data.translations:
+        for line in untranslated(site_data.in_language(build_language), build_language):
+            TRANSLATION_LOG.warning(line)
     # The search index of this run's pages (one per language, macros/i18n_hook.py).
     env.conf["extra"]["search_index"] = search_index_path(build_language)
     env.conf["extra"]["site_words"] = dict(wording.template_words(build_language),

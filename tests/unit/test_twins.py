@@ -11,11 +11,12 @@ from pipeline.data.problems import DataFileError
 from pipeline.data.protocol import load_protocol
 from pipeline.data.publisher import load_publisher
 from pipeline.data.site_data import load_site_data
-from pipeline.data.corrections import Correction
+from pipeline.data.corrections import Correction, log_html
 from pipeline.data.references import Reference
-from pipeline.data.twins import (load_corrections_twin, load_protocol_twin, load_references_twin, load_site_twin,
-                                 load_warning_signs_twin)
+from pipeline.data.twins import (Content, load_corrections_twin, load_protocol_twin, load_references_twin, load_site_twin,
+                                 load_warning_signs_twin, untranslated)
 from pipeline.data.warning_signs import WarningSigns
+from pipeline.pages import render
 from site_checks.sitebuild import ROOT
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "protocol" / "valid.yml"
@@ -135,10 +136,23 @@ def test_the_corrections_twin_gives_each_entry_in_spanish_by_its_number(tmp_path
         [(c.date, c.pages, c.sources, c.fingerprint) for c in ENTRIES]
 
 
-def test_a_correction_without_its_spanish_entry_or_with_other_numbers_is_named(tmp_path):
+def test_a_new_correction_is_published_in_english_until_translated_and_listed(tmp_path):
+    """An urgent correction is never held back by its translation."""
     newer = (Correction(dt.date(2026, 12, 2), ("faq.md",), "A new answer.", "A reader asked.", ("Alam2014",), "2" * 16), *ENTRIES)
-    found = messages(tmp_path, load_corrections_twin, CORRECTIONS_TWIN, newer)
-    assert found == ["twin.es.yml:1:1: corrections: missing key 'correction-3'; add it (the other entries in this file show the format)"], found
+    spanish = load(tmp_path, load_corrections_twin, CORRECTIONS_TWIN, newer)
+    assert [(c.what, c.language) for c in spanish] == [("A new answer.", "en"), ("Ahora hay 4 semanas entre sesiones.", "es"),
+                                                       ("Una sola lista de señales.", "es")]
+    html = log_html(spanish, str, str, str, str, lang="es")
+    assert '<span lang="en">A new answer.</span>' in html and '<span>Como en los estudios.</span>' in html
+    content = Content(None, None, None, spanish, {})
+    assert untranslated(content, "es") == [
+        "docs/_data/corrections.es.yml: no 'correction-3' (2026-12-02) yet; the corrections page shows it in English"]
+
+
+def test_a_correction_twin_with_an_unknown_entry_or_other_numbers_is_named(tmp_path):
+    found = messages(tmp_path, load_corrections_twin, CORRECTIONS_TWIN.replace("correction-1:", "correction-9:"), ENTRIES)
+    assert len(found) == 1 and found[0].startswith("twin.es.yml:5:3: corrections.correction-9: unknown key 'correction-9'") \
+        and found[0].endswith("valid keys: correction-1, correction-2"), found
     found = messages(tmp_path, load_corrections_twin, CORRECTIONS_TWIN.replace("4 semanas", "6 semanas"), ENTRIES)
     assert len(found) == 1 and found[0].startswith(
         "twin.es.yml:3:11: corrections.correction-2.what: has the numbers 6 but the English has 4"), found
@@ -150,9 +164,12 @@ def test_the_references_twin_translates_every_note_and_nothing_else(tmp_path):
     spanish = load(tmp_path, load_references_twin, "A:\n  note: Un estudio en ratas.\n", english)
     assert spanish["A"].note == "Un estudio en ratas." and spanish["A"].citation == english["A"].citation
     assert spanish["B"] == english["B"]
+    assert spanish["A"].note_language == "es" and untranslated(Content(None, None, None, (), spanish), "es") == []
     found = messages(tmp_path, load_references_twin, "A:\n  note: Un estudio en ratas.\nB:\n  note: Otra nota.\n", english)
     assert any("B: unknown key 'B'" in m for m in found), found
-    found = messages(tmp_path, load_references_twin, "C:\n  note: Un estudio en ratas.\n", english)
-    assert found == ["twin.es.yml:1:1: C: unknown key 'C'; valid keys: A",
-                     "twin.es.yml:1:1: missing key 'A'; add it (the other entries in this file show the format)"], found
+    # A note not yet translated: shown in English, marked, and listed.
+    waiting = load(tmp_path, load_references_twin, "{}\n", english)
+    assert waiting["A"] == english["A"] and '<em lang="en">A study in rats.</em>' in render.reference_list(waiting, "es")
+    assert untranslated(Content(None, None, None, (), waiting), "es") == [
+        "docs/_data/references.es.yml: no note for 'A' yet; the references page shows it in English"]
 
