@@ -25,8 +25,8 @@ from pipeline.data import corrections, governance, translation
 from pipeline.data.checks import suggestion
 from pipeline.data.problems import DataFileError, Problem, locate
 from pipeline.data.protocol import UnusableEntry
-from pipeline.data.twins import untranslated
 from pipeline.data.site_data import display, front_matters as read_front_matters, load_site_data
+from pipeline.data.twins import untranslated
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
 from pipeline.pages import abbreviations, page_check, page_footer, problem_report, render, structured_data, theme, translation_note, wording
 from pipeline.pages.language import default_source, page_language, search_index_path, source_language, translated_source
