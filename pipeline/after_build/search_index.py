@@ -1,12 +1,14 @@
 """One search index per language, so that a reader searches the pages of
-the language they read, with that language's stemming.
+the language they read, with that language's word rules.
 
 Material's search plugin writes one index at search/search_index.json;
 mkdocs-static-i18n fills it with every language's pages (lunr set to all
 languages at once) after its last language's build.  This splits that file:
-each language's pages go to its own index (search_index_path()), told to
-stem only that language, and the page's search loader fetches the index of
-the page's language (search-on-demand.js).  The pages' locations are kept
+each language's pages go to its own index (search_index_path()), set to
+that language alone (lunr's support for it: with Material's default
+pipeline, its stop words; Material's default has no stemmer), and the
+page's search loader fetches the index of the page's language
+(search-on-demand.js).  The pages' locations are kept
 as they are: Material resolves them against the site's root, which is
 where every page's search starts, in either language.
 """

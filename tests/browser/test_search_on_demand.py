@@ -40,7 +40,7 @@ def test_search_index_loads_only_when_search_is_opened(browser, site, how):
 @pytest.mark.parametrize("start, spanish", [("es/aftercare/", True), ("aftercare/", False)])
 def test_search_finds_the_pages_of_the_readers_language_only(browser, site, start, spanish):
     """"microneedling" is on pages of both languages: each reader gets only
-    their own, from their language's index, stemmed by their language's rules."""
+    their own, from their language's index, read with their language's rules."""
     page = browser.new_page()
     errors, urls = [], []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -55,7 +55,7 @@ def test_search_finds_the_pages_of_the_readers_language_only(browser, site, star
     in_spanish = [link.startswith(site.url + "es/") for link in links]
     assert all(in_spanish) if spanish else not any(in_spanish), links
     assert [url for url in urls if "search_index.json" in url] == [site.url + ("es/" if spanish else "") + "search/search_index.json"]
-    # Spanish stemming rules (lunr's Spanish support) load for Spanish readers only.
+    # lunr's Spanish support (its word rules) loads for Spanish readers only.
     assert any(url.endswith("/lunr.es.min.js") for url in urls) == spanish, urls
     assert errors == []
     page.close()

@@ -25,7 +25,7 @@ def test_each_location_belongs_to_one_language():
         ["en", "en", "en", "es", "es", "es", "en"]
 
 
-def test_each_language_gets_its_pages_and_its_stemming_only():
+def test_each_language_gets_its_pages_and_its_language_only():
     indexes = split_search_index(COMBINED, ["en", "es"])
     assert [d["title"] for d in indexes["en"]["docs"]] == ["Home", "Key points", "Aftercare", "Estimates"]
     assert [d["title"] for d in indexes["es"]["docs"]] == ["Inicio", "Puntos clave", "Cuidados después"]
