@@ -26,9 +26,10 @@ from pipeline.data.checks import suggestion
 from pipeline.data.problems import DataFileError, Problem, locate
 from pipeline.data.protocol import UnusableEntry
 from pipeline.data.site_data import display, front_matters as read_front_matters, load_site_data
+from pipeline.data.twins import untranslated
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
 from pipeline.pages import abbreviations, page_check, page_footer, problem_report, render, structured_data, theme, translation_note, wording
-from pipeline.pages.language import default_source, page_language, source_language, translated_source
+from pipeline.pages.language import default_source, page_language, search_index_path, source_language, translated_source
 
 INCLUDES = "includes"  # the only folder snippets (--8<--) may read from (mkdocs.yml)
 # Pages that get a "see a practitioner" or clinic contact box.
@@ -96,6 +97,15 @@ def define_env(env) -> None:
     # per language; this replaces the previous run's).  Not named like a
     # macro: mkdocs-macros makes config.extra page variables on the next run.
     build_language = _build_language(env.conf)
+    # The title of the link after each heading, in this run's language (the
+    # toc extension reads mdx_configs for every page it renders).
+    env.conf["mdx_configs"].setdefault("toc", {})["permalink_title"] = wording.say("permalinkTitle", build_language)
+    # Data-file words this language's pages still show in English (published; listed once, in that language's run).
+    if build_language in site_data.translations:
+        for line in untranslated(site_data.in_language(build_language), build_language):
+            TRANSLATION_LOG.warning(line)
+    # The search index of this run's pages (one per language, macros/i18n_hook.py).
+    env.conf["extra"]["search_index"] = search_index_path(build_language)
     env.conf["extra"]["site_words"] = dict(wording.template_words(build_language),
                                            publisher_line=site_data.in_language(build_language).publisher.statement(build_language))
     cited: dict[str, list[str]] = {}  # per page, its sources in order of first citation
@@ -200,7 +210,7 @@ def define_env(env) -> None:
 
     @site_macro
     def reference_list() -> str:
-        return render.reference_list(references, lang())
+        return render.reference_list(content().references, lang())
 
     @site_macro
     def embed_snippets() -> str:
@@ -254,7 +264,7 @@ def define_env(env) -> None:
             return urls.site_link(here, translated_source(src, language), use_directory_urls)
 
         return corrections.log_html(
-            log,
+            content().corrections,
             page_link=link,
             page_title=lambda src: titles.get(translated_source(src, language), src),
             reference_link=lambda key: link("references.md") + "#" + references[key].anchor,

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from mkdocs.structure.files import File
 
-from .pages.language import DEFAULT_LANGUAGE, default_source, source_language
+from .pages.language import DEFAULT_LANGUAGE, default_source, language_folder, source_language
 
 
 def built_file(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -22,9 +22,8 @@ def built_file(src_uri: str, use_directory_urls: bool = True) -> str:
     a/b/index.html; a file that is not a page keeps its path.  A translation
     is built under its language's folder, as mkdocs-static-i18n does:
     a/b.es.md → es/a/b/index.html, a/b.es.svg → es/a/b.svg."""
-    language = source_language(src_uri)
     dest = File(default_source(src_uri), None, None, use_directory_urls).dest_uri
-    return dest if language == DEFAULT_LANGUAGE else f"{language}/{dest}"
+    return language_folder(source_language(src_uri)) + dest
 
 
 def address(built_path: str, use_directory_urls: bool = True) -> str:

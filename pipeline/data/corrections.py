@@ -37,6 +37,7 @@ class Correction:
     why: str
     sources: tuple[str, ...]
     fingerprint: str
+    language: str = "en"  # of `what` and `why` (a twin's words, or the English ones until translated)
 
 
 def clinical_fingerprint(values: dict[str, object]) -> str:
@@ -140,10 +141,12 @@ def log_html(entries, page_link, page_title, reference_link, reference_label, la
     for index, entry in enumerate(entries):
         pages = ", ".join(f'<a href="{escape(page_link(p))}">{escape(page_title(p))}</a>' for p in entry.pages)
         sources = ", ".join(f'<a href="{escape(reference_link(k))}">{escape(reference_label(k))}</a>' for k in entry.sources)
+        # An entry not yet translated is shown in English, marked as such for screen readers.
+        words = "" if entry.language == lang else f' lang="{escape(entry.language)}"'
         items.append(
             f'<li class="correction" id="correction-{len(entries) - index}"><p><strong><time datetime="{entry.date.isoformat()}">{escape(long_date(entry.date, lang))}</time></strong>: {pages}</p>\n'
-            f"<p><strong>{say('whatChanged', lang)}</strong> {escape(entry.what)}</p>\n"
-            f"<p><strong>{say('why', lang)}</strong> {escape(entry.why)}</p>\n"
+            f"<p><strong>{say('whatChanged', lang)}</strong> <span{words}>{escape(entry.what)}</span></p>\n"
+            f"<p><strong>{say('why', lang)}</strong> <span{words}>{escape(entry.why)}</span></p>\n"
             f"<p><strong>{say('sources', lang)}</strong> {sources}</p></li>"
         )
     return '<ol class="corrections" reversed>\n' + "\n".join(items) + "\n</ol>"

@@ -29,6 +29,7 @@ class Reference:
     pmcid: str | None = None
     url: str | None = None
     note: str | None = None
+    note_language: str = "en"  # of `note` (a twin's words, or the English ones until translated)
 
     @property
     def anchor(self) -> str:

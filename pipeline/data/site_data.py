@@ -17,7 +17,8 @@ from .protocol import Protocol, load_protocol
 from .publisher import Publisher, load_publisher, with_built_repository
 from .references import Reference, load_references
 from .reviewers import load_reviewers
-from .twins import Content, load_protocol_twin, load_site_twin, load_warning_signs_twin, twin_path
+from .twins import (Content, load_corrections_twin, load_protocol_twin, load_references_twin, load_site_twin,
+                    load_warning_signs_twin, twin_path)
 from .warning_signs import load_warning_signs
 
 PROTOCOL = "_data/protocol.yml"
@@ -47,9 +48,10 @@ class SiteData:
     translations: dict[str, Content]  # the data files' words in another language (twins), by language code
 
     def in_language(self, lang: str) -> Content:
-        """The protocol, publisher and warning signs with their words in
-        `lang`: its twins where they exist, else the English files'."""
-        return self.translations.get(lang) or Content(self.protocol, self.publisher, self.warning_signs)
+        """The protocol, publisher, warning signs, corrections log and sources
+        with their words in `lang`: its twins where they exist, else the English files'."""
+        return self.translations.get(lang) or Content(self.protocol, self.publisher, self.warning_signs,
+                                                      self.corrections, self.references)
 
 
 def display(path: Path, root: Path) -> str:
@@ -96,7 +98,7 @@ def load_site_data(docs: Path, root: Path, repository: str, today: dt.date, prob
     )
     if any(v is None for v in (references, protocol, clinic, reviewers, publisher, warning_signs, log)):
         return None
-    english = Content(protocol, publisher, warning_signs)
+    english = Content(protocol, publisher, warning_signs, log, references)
     translations = {lang: _translation(english, lang, source, problems) for lang in TRANSLATED}
     return SiteData(references, protocol, clinic, reviewers, publisher, warning_signs, log, known_pages,
                     broken_keys, reference_keys, problems, translations)
@@ -106,12 +108,14 @@ def _translation(english: Content, lang: str, source, problems: list[Problem]) -
     """The English content with the words of each twin file that exists and
     has no problems (a twin's problems are recorded; the build then fails)."""
     words = {}
-    for field, name, load in (("protocol", PROTOCOL, load_protocol_twin), ("publisher", PUBLISHER, load_site_twin),
-                              ("warning_signs", WARNING_SIGNS, load_warning_signs_twin)):
+    twins = (("protocol", PROTOCOL, load_protocol_twin), ("publisher", PUBLISHER, load_site_twin),
+             ("warning_signs", WARNING_SIGNS, load_warning_signs_twin), ("corrections", CORRECTIONS, load_corrections_twin),
+             ("references", REFERENCES, load_references_twin))
+    for field, name, load in twins:
         path, shown = source(str(twin_path(Path(name), lang)))
         if path.exists():
             words[field] = _load_all(problems, load, path, shown, getattr(english, field))
-    return Content(**{field: words.get(field) or getattr(english, field) for field in ("protocol", "publisher", "warning_signs")})
+    return Content(**{field: words.get(field) or getattr(english, field) for field, _, _ in twins})
 
 
 def front_matters(docs: Path, known_pages: set[str]) -> dict[str, dict]:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ..pages.language import DEFAULT_LANGUAGE, default_source, source_language
 from .checks import suggestion
-from .governance import (WHOLE_PAGE, ClinicalReview, check_clinical_review, covered_text, date_problem, field_line,
+from .governance import (PENDING, WHOLE_PAGE, ClinicalReview, check_clinical_review, covered_text, date_problem, field_line,
                          fingerprint, front_matter, page_body)
 from .problems import Problem
 from .reviewers import Reviewer
@@ -101,7 +101,30 @@ def check_translation(file: str, src_uri: str, source: str, meta: dict, docs_dir
     if review not in (None, ""):
         check_clinical_review(review, source, reviewers, today,
                         lambda key, message, parent=None: fail(key, message, "clinical_review" if parent else None))
+        if review == PENDING or isinstance(review, dict):  # otherwise named above
+            problems += _same_review(file, source, meta, review)
     return problems
+
+
+def _review_text(review) -> str:
+    if isinstance(review, dict):
+        return f"a sign-off by '{review.get('reviewer')}' dated {review.get('date')}"
+    return f"'{review}'"
+
+
+def _same_review(file: str, source: str, meta: dict, review) -> list[Problem]:
+    """On a translation, the page's own `clinical_review` (what its review box
+    and structured data claim) and `translation.clinical_review` (the
+    provenance note) speak of the same thing, a clinician's check of this
+    text: they must say the same, or one would claim a review the other denies."""
+    top = meta.get("clinical_review")
+    if "clinical_review" not in meta or top == review:
+        return []
+    same = ("'clinical_review: pending'" if review == PENDING
+            else "the same sign-off (reviewer, date, scope and fingerprint)")
+    return [Problem(file, field_line(source, "clinical_review"), 1, "clinical_review",
+                    f"{_review_text(top)} does not match translation.clinical_review ({_review_text(review)}); both record "
+                    f"a clinician's check of this translation: write {same} in both, or change both")]
 
 
 def translation_status(src_uri: str, source: str, meta: dict, docs_dir: Path,

@@ -1,9 +1,11 @@
 """The Spanish words of the data files: a twin beside each English file.
 
-`docs/_data/protocol.es.yml`, `site.es.yml` and `warning_signs.es.yml` hold
-only words (plan names, milestone titles and advice; the publisher's prose
-and country names; the warning signs), keyed by the English file's ids, never
-the numbers: those stay in the English file alone.  Each twin is checked
+`docs/_data/protocol.es.yml`, `site.es.yml`, `warning_signs.es.yml`,
+`corrections.es.yml` and `references.es.yml` hold only words (plan names,
+milestone titles and advice; the publisher's prose and country names; the
+warning signs; what each correction changed and why; the notes on the
+sources), keyed by the English file's ids, never the numbers: those stay in
+the English file alone.  Each twin is checked
 against its English file: the same ids, every field present, the same plain
 text rules, and no number typed that the English does not have (a dose, a
 day or a phone number written differently in one language is a mistake).
@@ -16,9 +18,11 @@ from pathlib import Path
 
 from . import strict_yaml
 from .checks import Checker
+from .corrections import Correction
 from .problems import DataFileError
 from .protocol import Protocol
 from .publisher import Publisher
+from .references import LONG_TEXT, Reference
 from .warning_signs import LEVELS, WarningSigns
 
 SITE_PROSE = ("description", "funding", "host_records")
@@ -30,6 +34,8 @@ class Content:
     protocol: Protocol
     publisher: Publisher
     warning_signs: WarningSigns
+    corrections: tuple[Correction, ...]
+    references: dict[str, Reference]
 
 
 def twin_path(path: Path, lang: str) -> Path:
@@ -145,3 +151,75 @@ def load_warning_signs_twin(path: Path, display_name: str, english: WarningSigns
     if check.problems:
         raise DataFileError(check.problems)
     return WarningSigns(**levels)
+
+
+def correction_id(index: int, count: int) -> str:
+    """The id of the log's entry at `index` (newest first) among `count`:
+    numbered from the oldest, as the corrections page's anchors, so an id
+    never changes when a newer entry is added ('correction-3')."""
+    return f"correction-{count - index}"
+
+
+def _some_ids(check: _TwinChecker, value, english_ids: list[str], path: tuple, what: str) -> bool:
+    """A mapping of some of the English file's ids (a newer one may wait for
+    its translation: untranslated() lists it), none other."""
+    if not isinstance(value, dict):
+        check.fail(path, f"expected a mapping of the English file's {what} ids: {', '.join(english_ids)}")
+        return False
+    return check.mapping(value, path, set(), frozenset(english_ids))
+
+
+def load_corrections_twin(path: Path, display_name: str, english: tuple[Correction, ...]) -> tuple[Correction, ...]:
+    """The corrections log with the twin's `what` and `why`, keyed by
+    correction_id(); dates, pages, sources and fingerprints are the English
+    file's.  An entry the twin does not have yet stays in English (an urgent
+    correction is never held back by its translation)."""
+    check, root = _load(path, display_name)
+    entries = list(english)
+    ids = [correction_id(index, len(english)) for index in range(len(english))]
+    if check.mapping(root, (), {"corrections"}) and _some_ids(check, root.get("corrections"), ids, ("corrections",), "entry"):
+        for index, (entry, id_) in enumerate(zip(english, ids)):
+            fields, path_ = root["corrections"].get(id_), ("corrections", id_)
+            if id_ not in root["corrections"] or not check.mapping(fields, path_, {"what", "why"}) \
+                    or not {"what", "why"} <= fields.keys():
+                continue
+            if all([check.words(fields["what"], entry.what, path_ + ("what",), None),
+                    check.words(fields["why"], entry.why, path_ + ("why",), None)]):
+                entries[index] = replace(entry, what=fields["what"].strip(), why=fields["why"].strip(), language=_language(path))
+    if check.problems:
+        raise DataFileError(check.problems)
+    return tuple(entries)
+
+
+def load_references_twin(path: Path, display_name: str, english: dict[str, Reference]) -> dict[str, Reference]:
+    """The sources with the twin's note, keyed by the reference key (labels,
+    citations and identifiers are the English file's: a work keeps its own
+    title).  A note the twin does not have yet stays in English."""
+    check, root = _load(path, display_name)
+    references = dict(english)
+    keys = [key for key, reference in english.items() if reference.note]
+    if _some_ids(check, root, keys, (), "reference (those with a note)"):
+        for key in (key for key in keys if key in root):
+            fields = root[key]
+            if check.mapping(fields, (key,), {"note"}) and "note" in fields \
+                    and check.words(fields["note"], english[key].note, (key, "note"), LONG_TEXT):
+                references[key] = replace(english[key], note=fields["note"].strip(), note_language=_language(path))
+    if check.problems:
+        raise DataFileError(check.problems)
+    return references
+
+
+def _language(path: Path) -> str:
+    """A twin's language, from its name: corrections.es.yml → 'es'."""
+    return path.stem.rpartition(".")[2]
+
+
+def untranslated(content: Content, language: str) -> list[str]:
+    """What the pages of `language` still show in English: correction entries
+    and source notes its twins do not have yet (published, and listed by the build)."""
+    count = len(content.corrections)
+    return ([f"docs/_data/corrections.{language}.yml: no '{correction_id(index, count)}' ({entry.date}) yet; "
+             "the corrections page shows it in English"
+             for index, entry in enumerate(content.corrections) if entry.language != language]
+            + [f"docs/_data/references.{language}.yml: no note for '{key}' yet; the references page shows it in English"
+               for key, reference in content.references.items() if reference.note and reference.note_language != language])

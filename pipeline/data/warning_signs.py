@@ -50,6 +50,7 @@ class Card:
     heading: str
     action: str
     signs: tuple[str, ...]
+    note: str = ""  # a line under the heading ("": none)
 
 
 def care_cards(signs: WarningSigns, publisher: Publisher, lang: str = "en") -> list[Card]:
@@ -66,7 +67,9 @@ def care_cards(signs: WarningSigns, publisher: Publisher, lang: str = "en") -> l
     return [
         Card("contact_clinic", say("cardContactHeading", lang), say("cardContactAction", lang), signs.contact_clinic),
         Card("urgent", say("cardUrgentHeading", lang), urgent_action, signs.urgent),
-        Card("emergency", emergency_heading, say("cardEmergencyAction", lang), signs.emergency),
+        Card("emergency", emergency_heading, say("cardEmergencyAction", lang), signs.emergency,
+             # The numbers are those of the countries served: elsewhere, the reader's own.
+             say("cardEmergencyElsewhere", lang) if emergency else ""),
     ]
 
 
@@ -76,7 +79,8 @@ def care_cards_html(signs: WarningSigns, publisher: Publisher, heading_level: in
     cards = "".join(
         f'<section class="care-card care-card--{card.level.replace("_", "-")}">'
         f'<{tag} class="care-card__heading">{escape(card.heading)}</{tag}>'
-        f"<p>{escape(card.action)}</p>"
+        + (f'<p class="care-card__note">{escape(card.note)}</p>' if card.note else "")
+        + f"<p>{escape(card.action)}</p>"
         f'<ul>{"".join(f"<li>{escape(s)}</li>" for s in card.signs)}</ul></section>'
         for card in care_cards(signs, publisher, lang)
     )
@@ -86,6 +90,6 @@ def care_cards_html(signs: WarningSigns, publisher: Publisher, heading_level: in
 def care_cards_text(signs: WarningSigns, publisher: Publisher, lang: str = "en") -> str:
     """The cards as plain text (the calendar file's event descriptions)."""
     return "\n\n".join(
-        "\n".join([f"{card.heading}. {card.action}", *(f"- {s}" for s in card.signs)])
+        "\n".join([f"{card.heading}. {card.note + ' ' if card.note else ''}{card.action}", *(f"- {s}" for s in card.signs)])
         for card in care_cards(signs, publisher, lang)
     )

@@ -9,6 +9,10 @@ a translation is `<path>.<language>.md` beside the English `<path>.md`
 """
 from __future__ import annotations
 
+import re
+from html import escape, unescape
+from urllib.parse import urljoin, urlsplit
+
 LANGUAGES = ("en", "es")
 DEFAULT_LANGUAGE = "en"
 
@@ -43,3 +47,44 @@ def translated_source(src_uri: str, language: str) -> str:
         return english
     stem, _, extension = english.rpartition(".")
     return f"{stem}.{language}.{extension}"
+
+
+def language_folder(language: str) -> str:
+    """Where `language`'s pages are built, relative to site/: '' for English
+    (at the root), 'es/' for Spanish (mkdocs-static-i18n's /es/)."""
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+
+
+def search_index_path(language: str) -> str:
+    """The search index of `language`'s pages, relative to site/: English at
+    Material's own address, each other language in its folder beside its
+    pages ('es' → 'es/search/search_index.json')."""
+    return language_folder(language) + "search/search_index.json"
+
+
+def site_relative_link(link: str, site_url: str) -> str:
+    """A link of the language switcher as an address inside the site, which
+    the templates' `url` filter then makes relative to the page.
+    mkdocs-static-i18n gives the two home pages root-relative links
+    ('/es/', or '/guide/es/' for site_url https://example.org/guide/),
+    which break wherever the site is served from another path (a mirror,
+    a clinic's proxy, a local copy): '/guide/es/' → 'es/', '/guide/' → './'.
+    Relative and external links are returned as they are."""
+    base = urlsplit(site_url).path or "/"
+    base = base if base.endswith("/") else base + "/"
+    if not link.startswith(base) or link.startswith("//"):
+        return link
+    return link[len(base):] or "./"
+
+
+_ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
+
+
+def absolute_alternates(html: str, page_url: str) -> str:
+    """The page's <link rel=alternate hreflang> tags with full addresses
+    (Material writes them relative to the page, like every link).  Search
+    engines read hreflang only from full addresses; Lighthouse's SEO audit
+    fails the page otherwise.  The language switcher's links (the same
+    addresses, in the header) stay relative, so the site still works from
+    any folder or host."""
+    return _ALTERNATE.sub(lambda m: f'<link rel="alternate" href="{escape(urljoin(page_url, unescape(m[1])))}" hreflang="{m[2]}">', html)

@@ -356,7 +356,8 @@ def reference_list(references: dict[str, Reference], lang: str = "en") -> str:
         # The identifiers (doi:, PMID) read the same in every language; the plain address's label does not.
         links = " ".join(f'<a href="{escape(url)}" rel="noopener">{escape(say("sourcePage", lang) if url == ref.url else text)}</a>'
                          for text, url in ref.links)
-        note = f" <em>{escape(ref.note)}</em>" if ref.note else ""
+        words = "" if ref.note_language == lang else f' lang="{escape(ref.note_language)}"'  # not yet translated
+        note = f" <em{words}>{escape(ref.note)}</em>" if ref.note else ""
         items.append(
             f'<li id="{ref.anchor}"><strong>{escape(ref.label)}</strong>. {escape(ref.citation)} {links}'
             f'<br><small>{escape(say("whatWeChecked", lang, checked=say("checked." + ref.checked, lang)))}{note}</small></li>'

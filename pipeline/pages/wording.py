@@ -11,6 +11,7 @@ Both languages have the same keys and the same `{slots}` (tests/unit/test_wordin
 from __future__ import annotations
 
 from .calculator_text import MONTHS, SPANISH_MONTHS, fill
+from .language import language_folder
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -96,6 +97,10 @@ WORDS: dict[str, dict[str, str]] = {
         "cardEmergencyHeading": "Call {numbers}",
         "cardEmergencyLocal": "Call your local emergency number",
         "cardEmergencyAction": "Call now if you have:",
+        # Under the emergency card's numbers, for readers elsewhere ("": no line).
+        # The English pages are written for the countries whose numbers the card
+        # gives; Spanish readers live in many countries besides those.
+        "cardEmergencyElsewhere": "",
         "numberIn": "{number} ({country})",
         "or": " or ",
         # Dates in words (review dates, corrections).
@@ -159,6 +164,8 @@ WORDS: dict[str, dict[str, str]] = {
         "sdFollowupFirst": "Results are checked with the clinician about {weeks} weeks after the first session.",
         "sdFollowupLast": "Results are checked with the clinician about {weeks} weeks after the last session.",
         "sdEditors": "Editors of the {publisher}",
+        # The title of the link after each heading (the toc extension's permalink_title).
+        "permalinkTitle": "Link to this section",
     },
     "es": {
         "range": "{low} a {high}",
@@ -236,6 +243,7 @@ WORDS: dict[str, dict[str, str]] = {
         "cardEmergencyHeading": "Llame al {numbers}",
         "cardEmergencyLocal": "Llame al número de emergencias de su zona",
         "cardEmergencyAction": "Llame ahora si tiene:",
+        "cardEmergencyElsewhere": "Si está en otro país, llame al número de emergencias de ese país.",
         "numberIn": "{number} ({country})",
         "or": " o al ",
         "longDate": "{day} de {month} de {year}",
@@ -292,6 +300,7 @@ WORDS: dict[str, dict[str, str]] = {
         "sdFollowupFirst": "Los resultados se revisan con el profesional unas {weeks} semanas después de la primera sesión.",
         "sdFollowupLast": "Los resultados se revisan con el profesional unas {weeks} semanas después de la última sesión.",
         "sdEditors": "Equipo editorial de {publisher}",
+        "permalinkTitle": "Enlace a esta sección",
     },
 }
 
@@ -323,6 +332,9 @@ TEMPLATE_WORDS: dict[str, dict[str, str]] = {
         "sharedBy": "shared by",
         "openFullPage": "Open the full page",
         "newTab": "(opens in a new tab)",
+        # When search finds nothing (search-hint.js): "<searchHint> <link>."
+        "searchHint": "Try other words, or see the",
+        "searchHintLink": "common questions",
     },
     "es": {
         "whoRuns": "Quién publica este sitio",
@@ -348,6 +360,8 @@ TEMPLATE_WORDS: dict[str, dict[str, str]] = {
         "sharedBy": "compartida por",
         "openFullPage": "Abrir la página completa",
         "newTab": "(se abre en una pestaña nueva)",
+        "searchHint": "Pruebe con otras palabras, o vea las",
+        "searchHintLink": "preguntas frecuentes",
     },
 }
 
@@ -360,7 +374,10 @@ def say(key: str, lang: str = "en", **values) -> str:
 
 
 def template_words(lang: str = "en") -> dict[str, str]:
-    return dict(TEMPLATE_WORDS[lang])
+    """TEMPLATE_WORDS[lang], and `folder`: where the pages of `lang` are, for
+    the templates' links to the site's own pages ('about/' on a Spanish page
+    is the Spanish one: folder ~ 'about/')."""
+    return dict(TEMPLATE_WORDS[lang], folder=language_folder(lang))
 
 
 def long_date(day, lang: str = "en") -> str:

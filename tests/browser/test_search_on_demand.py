@@ -34,3 +34,40 @@ def test_search_index_loads_only_when_search_is_opened(browser, site, how):
     assert any("search_index.json" in url for url in urls) and any("/workers/search." in url for url in urls)
     assert errors == []
     context.close()
+
+
+
+@pytest.mark.parametrize("start, spanish", [("es/aftercare/", True), ("aftercare/", False)])
+def test_search_finds_the_pages_of_the_readers_language_only(browser, site, start, spanish):
+    """"microneedling" is on pages of both languages: each reader gets only
+    their own, from their language's index, read with their language's rules."""
+    page = browser.new_page()
+    errors, urls = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda request: urls.append(request.url))  # the search worker's too
+    page.goto(site.url + start, wait_until="networkidle")
+    page.keyboard.press("s")
+    page.locator(".md-search__input").press_sequentially("microneedling")
+    page.locator(".md-search-result__item").first.wait_for()
+    page.wait_for_timeout(300)  # every result is listed
+    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    assert len(links) >= 5, links
+    in_spanish = [link.startswith(site.url + "es/") for link in links]
+    assert all(in_spanish) if spanish else not any(in_spanish), links
+    assert [url for url in urls if "search_index.json" in url] == [site.url + ("es/" if spanish else "") + "search/search_index.json"]
+    # lunr's Spanish support (its word rules) loads for Spanish readers only.
+    assert any(url.endswith("/lunr.es.min.js") for url in urls) == spanish, urls
+    assert errors == []
+    page.close()
+
+
+def test_a_spanish_search_that_finds_nothing_points_to_the_spanish_questions(browser, site):
+    page = browser.new_page()
+    page.goto(site.url + "es/aftercare/", wait_until="networkidle")
+    page.keyboard.press("s")
+    page.locator(".md-search__input").press_sequentially("qzxwv")
+    hint = page.locator("[data-search-hint]")
+    hint.wait_for(state="visible")
+    assert " ".join(hint.inner_text().split()) == "Pruebe con otras palabras, o vea las preguntas frecuentes."
+    assert hint.get_by_role("link", name="preguntas frecuentes").get_attribute("href") == site.url + "es/faq/"
+    page.close()

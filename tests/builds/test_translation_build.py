@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
+import yaml
 from bs4 import BeautifulSoup
 
 from site_checks.sitebuild import build, copy_project
@@ -100,7 +101,11 @@ def test_a_wrong_provenance_stops_the_build_at_its_line(tmp_path):
 
 def test_every_page_s_switcher_and_alternates_lead_to_its_twin(site):
     """Every page's switcher and <link rel=alternate hreflang> name both languages,
-    each the same page in that language."""
+    each the same page in that language, and the alternates name the English
+    page for every other language (x-default).  The switcher's links are
+    relative (the home pages' too), so the site works under any path it is
+    served from; the alternates are full addresses on the site's own host,
+    which search engines require."""
     checked = 0
     for path in sorted(site.root.rglob("index.html")):
         name = path.relative_to(site.root).as_posix()
@@ -108,13 +113,78 @@ def test_every_page_s_switcher_and_alternates_lead_to_its_twin(site):
             continue
         document = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         english = name.removeprefix("es/")
-        expected = {"en": english, "es": "es/" + english}
-        for selector in ("link[rel=alternate][hreflang]", "a.md-select__link"):
+        for selector, expected in (("link[rel=alternate][hreflang]", {"en": english, "es": "es/" + english, "x-default": english}),
+                                   ("a.md-select__link", {"en": english, "es": "es/" + english})):
             found = {}
             for element in document.select(selector):
-                # As a browser resolves it on the test server (the site at its root).
-                target = urlsplit(urljoin(f"http://test/{name}", element["href"])).path.lstrip("/")
+                if selector.startswith("link"):
+                    assert element["href"].startswith(site.url), (name, str(element))
+                    target = element["href"].removeprefix(site.url)
+                else:
+                    assert not urlsplit(element["href"]).netloc and not element["href"].startswith("/"), (name, str(element))
+                    # As a browser resolves it on the test server (the site at its root).
+                    target = urlsplit(urljoin(f"http://test/{name}", element["href"])).path.lstrip("/")
                 found[element["hreflang"]] = target + "index.html" if target.endswith("/") or not target else target
             assert found == {lang: target for lang, target in expected.items()}, (name, selector, found)
         checked += 1
     assert checked == 42
+
+
+def test_the_not_found_pages_offer_the_home_pages(site):
+    """A 404 page is served at any address: its alternates and switcher lead
+    to the home pages, absolute (as every link of a 404 page), not to
+    whichever page the build wrote last."""
+    for name in ("404.html", "es/404.html"):
+        document = html_of(site.root / name)
+        alternates = {link["hreflang"]: link["href"] for link in document.select("link[rel=alternate][hreflang]")}
+        switcher = {link["hreflang"]: link["href"] for link in document.select("a.md-select__link")}
+        assert alternates == {"en": "/", "es": "/es/", "x-default": "/"}, (name, alternates)
+        assert switcher == {"en": "/", "es": "/es/"}, (name, switcher)
+
+
+def english_sentences(texts) -> set[str]:
+    """The sentences of the English data files' texts (read here, not through the build)."""
+    return {sentence.strip() for text in texts for sentence in re.split(r"(?<=[.;])\s+", " ".join(text.split()))
+            if len(sentence.strip()) > 15}
+
+
+def test_the_spanish_corrections_and_references_say_nothing_in_english(site):
+    """What each correction changed and why, the sources' notes and the
+    headings' link titles are in Spanish on the Spanish pages; the English
+    pages show the English ones (so the check would see them)."""
+    data = site.project / "docs" / "_data"
+    log = yaml.safe_load((data / "corrections.yml").read_text(encoding="utf-8"))["corrections"]
+    sources = yaml.safe_load((data / "references.yml").read_text(encoding="utf-8"))
+    for page, texts in (("corrections", [e[field] for e in log for field in ("what", "why")]),
+                        ("references", [s["note"] for s in sources.values() if "note" in s])):
+        sentences = english_sentences(texts)
+        assert len(sentences) >= 10, page
+        english = text_of(html_of(site.root / page / "index.html").select_one("article"))
+        spanish = text_of(html_of(site.root / "es" / page / "index.html").select_one("article"))
+        assert all(sentence in english for sentence in sentences), page
+        assert [sentence for sentence in sentences if sentence in spanish] == [], page
+    for name, document in spanish_pages(site.root):
+        titles = {link.get("title") for link in document.select("a.headerlink")}
+        assert titles <= {"Enlace a esta sección"}, (name, titles)
+    assert {link["title"] for link in html_of(site.root / "aftercare" / "index.html").select("a.headerlink")} == {"Link to this section"}
+
+
+def test_spanish_pages_lead_to_spanish_pages(site):
+    """Every link of a Spanish page to the site's own pages (the header's
+    "Sobre este sitio", the review box, the footer's statements, the text)
+    stays in Spanish; only the links marked hreflang="en" lead to English."""
+    checked = 0
+    for path in sorted((site.root / "es").rglob("*.html")):
+        name = path.relative_to(site.root).as_posix()
+        english = []
+        for link in html_of(path).select("a[href]"):
+            target = urlsplit(urljoin(f"http://test/{name}", link["href"]))
+            page = target.path.lstrip("/")
+            if target.netloc != "test" or link.get("hreflang") == "en" or page.startswith("assets/") \
+                    or not (page.endswith("/") or page == ""):
+                continue
+            if not page.startswith("es/"):
+                english.append(f"{link.get_text(' ', strip=True)} → /{page}")
+        assert english == [], name
+        checked += 1
+    assert checked >= 21

@@ -13,7 +13,7 @@ from pipeline.after_build import links
 from pipeline.data import governance
 from pipeline.data.reviewers import Reviewer
 from pipeline.data.translation import check_translation, source_fingerprint, translation_status
-from pipeline.pages.language import default_source, source_language, translated_source
+from pipeline.pages.language import absolute_alternates, default_source, site_relative_link, source_language, translated_source
 from pipeline.pages.translation_note import note_data
 
 TODAY = dt.date(2026, 12, 1)
@@ -119,6 +119,32 @@ def test_a_signed_translation_review_names_the_clinician(docs):
         "Revisión clínica de la traducción: Dr A. Name, Consultant dermatologist, el 25 de noviembre de 2026.")
 
 
+SIGNED = ("clinical_review:\n  reviewer: dr-a\n  date: 2026-11-25\n  scope: whole page\n"
+          "  fingerprint: \"{mark}\"\n")
+
+
+def test_the_page_s_review_and_the_translation_s_review_must_agree(docs):
+    """The review box (top-level clinical_review) and the provenance note
+    (translation.clinical_review) must not tell a reader different things."""
+    reviewer = {"dr-a": Reviewer("dr-a", "Dr A. Name", "Consultant dermatologist", "GMC", "123", "None")}
+    signed = SIGNED.format(mark=governance.fingerprint("# Cuidados\n\nMantenga la piel limpia."))
+    assert problems_of(docs, spanish("clinical_review: pending\n" + GOOD)) == []
+    assert problems_of(docs, spanish(signed + GOOD.replace("clinical_review: pending", signed.strip().replace("\n", "\n  "))),
+                       reviewers=reviewer) == []
+    # The page claims a sign-off; its translation is still pending.
+    assert problems_of(docs, spanish(signed + GOOD), reviewers=reviewer) == [
+        "docs/aftercare.es.md:3:1: clinical_review: a sign-off by 'dr-a' dated 2026-11-25 does not match "
+        "translation.clinical_review ('pending'); both record a clinician's check of this translation: "
+        "write 'clinical_review: pending' in both, or change both"]
+    # The translation is signed; the page still says pending.
+    found = problems_of(docs, spanish("clinical_review: pending\n" + GOOD.replace(
+        "clinical_review: pending", signed.strip().replace("\n", "\n  "))), reviewers=reviewer)
+    assert found == [
+        "docs/aftercare.es.md:3:1: clinical_review: 'pending' does not match translation.clinical_review (a sign-off by "
+        "'dr-a' dated 2026-11-25); both record a clinician's check of this translation: write the same sign-off "
+        "(reviewer, date, scope and fingerprint) in both, or change both"], found
+
+
 @pytest.mark.parametrize("src, language, english, built", [
     ("aftercare.es.md", "es", "aftercare.md", "es/aftercare/index.html"),
     ("index.es.md", "es", "index.md", "es/index.html"),
@@ -156,3 +182,28 @@ def test_who_translated_is_plain_text():
     assert problems == ["docs/aftercare.es.md:3:1: translation.by: contains '<'; write plain words without <, >, \", ` "
                         "or HTML character references such as &lt;"], problems
     assert check_meta(governance.front_matter(spanish(GOOD)), "docs/aftercare.es.md", lambda key: 3, set()) == []
+
+
+@pytest.mark.parametrize("link, site_url, expected", [
+    ("/", "https://example.org/", "./"),
+    ("/es/", "https://example.org/", "es/"),
+    ("/guide/", "https://example.org/guide/", "./"),
+    ("/guide/es/", "https://example.org/guide", "es/"),
+    ("/es/index.html", "https://example.org/", "es/index.html"),  # use_directory_urls: false
+    ("es/aftercare/", "https://example.org/", "es/aftercare/"),  # already inside the site
+    ("https://example.net/es/", "https://example.org/", "https://example.net/es/"),
+    ("/other/es/", "https://example.org/guide/", "/other/es/"),  # not under the site's path
+])
+def test_the_switcher_s_home_links_become_addresses_inside_the_site(link, site_url, expected):
+    assert site_relative_link(link, site_url) == expected
+
+
+def test_search_engines_get_the_alternates_as_full_addresses():
+    page = ('<link rel="alternate" href="../es/aftercare/" hreflang="es">'
+            '<link rel="alternate" href="./" hreflang="x-default">'
+            '<a href="../es/aftercare/" hreflang="es" class="md-select__link">')
+    done = absolute_alternates(page, "https://example.org/guide/aftercare/")
+    assert '<link rel="alternate" href="https://example.org/guide/es/aftercare/" hreflang="es">' in done
+    assert '<link rel="alternate" href="https://example.org/guide/aftercare/" hreflang="x-default">' in done
+    # The switcher the reader clicks stays relative (the site works from any folder).
+    assert '<a href="../es/aftercare/" hreflang="es" class="md-select__link">' in done

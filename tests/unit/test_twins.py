@@ -2,6 +2,7 @@
 English files with file:line:field errors; the shipped twins pass."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,12 @@ from pipeline.data.problems import DataFileError
 from pipeline.data.protocol import load_protocol
 from pipeline.data.publisher import load_publisher
 from pipeline.data.site_data import load_site_data
-from pipeline.data.twins import load_protocol_twin, load_site_twin, load_warning_signs_twin
+from pipeline.data.corrections import Correction, log_html
+from pipeline.data.references import Reference
+from pipeline.data.twins import (Content, load_corrections_twin, load_protocol_twin, load_references_twin, load_site_twin,
+                                 load_warning_signs_twin, untranslated)
 from pipeline.data.warning_signs import WarningSigns
+from pipeline.pages import render
 from site_checks.sitebuild import ROOT
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "protocol" / "valid.yml"
@@ -100,3 +105,71 @@ def test_the_shipped_twins_pass_and_are_used_for_spanish(tmp_path):
     assert spanish.protocol.plan("acne-scars").sessions == data.protocol.plan("acne-scars").sessions
     assert spanish.warning_signs.emergency[-1] == "dificultad para respirar"
     assert data.in_language("en").protocol is data.protocol
+    # Every correction and every source's note in Spanish; dates, pages and citations the English ones.
+    assert [(c.date, c.pages, c.sources) for c in spanish.corrections] == [(c.date, c.pages, c.sources) for c in data.corrections]
+    assert not {c.what for c in spanish.corrections} & {c.what for c in data.corrections}
+    assert not {c.why for c in spanish.corrections} & {c.why for c in data.corrections}
+    noted = [key for key, ref in data.references.items() if ref.note]
+    assert len(noted) >= 40 and all(spanish.references[key].note != data.references[key].note for key in noted)
+    assert all(spanish.references[key].citation == data.references[key].citation for key in data.references)
+
+
+ENTRIES = (  # newest first, as the log lists them
+    Correction(dt.date(2026, 12, 1), ("aftercare.md",), "Sessions now 4 weeks apart.", "As the studies did.", ("Alam2014",), "0" * 16),
+    Correction(dt.date(2026, 11, 1), ("safety.md",), "One list of signs.", "The pages differed.", ("Alam2014",), "1" * 16),
+)
+CORRECTIONS_TWIN = """corrections:
+  correction-2:
+    what: Ahora hay 4 semanas entre sesiones.
+    why: Como en los estudios.
+  correction-1:
+    what: Una sola lista de señales.
+    why: Las páginas no coincidían.
+"""
+
+
+def test_the_corrections_twin_gives_each_entry_in_spanish_by_its_number(tmp_path):
+    spanish = load(tmp_path, load_corrections_twin, CORRECTIONS_TWIN, ENTRIES)
+    assert [(c.what, c.why) for c in spanish] == [("Ahora hay 4 semanas entre sesiones.", "Como en los estudios."),
+                                                 ("Una sola lista de señales.", "Las páginas no coincidían.")]
+    assert [(c.date, c.pages, c.sources, c.fingerprint) for c in spanish] == \
+        [(c.date, c.pages, c.sources, c.fingerprint) for c in ENTRIES]
+
+
+def test_a_new_correction_is_published_in_english_until_translated_and_listed(tmp_path):
+    """An urgent correction is never held back by its translation."""
+    newer = (Correction(dt.date(2026, 12, 2), ("faq.md",), "A new answer.", "A reader asked.", ("Alam2014",), "2" * 16), *ENTRIES)
+    spanish = load(tmp_path, load_corrections_twin, CORRECTIONS_TWIN, newer)
+    assert [(c.what, c.language) for c in spanish] == [("A new answer.", "en"), ("Ahora hay 4 semanas entre sesiones.", "es"),
+                                                       ("Una sola lista de señales.", "es")]
+    html = log_html(spanish, str, str, str, str, lang="es")
+    assert '<span lang="en">A new answer.</span>' in html and '<span>Como en los estudios.</span>' in html
+    content = Content(None, None, None, spanish, {})
+    assert untranslated(content, "es") == [
+        "docs/_data/corrections.es.yml: no 'correction-3' (2026-12-02) yet; the corrections page shows it in English"]
+
+
+def test_a_correction_twin_with_an_unknown_entry_or_other_numbers_is_named(tmp_path):
+    found = messages(tmp_path, load_corrections_twin, CORRECTIONS_TWIN.replace("correction-1:", "correction-9:"), ENTRIES)
+    assert len(found) == 1 and found[0].startswith("twin.es.yml:5:3: corrections.correction-9: unknown key 'correction-9'") \
+        and found[0].endswith("valid keys: correction-1, correction-2"), found
+    found = messages(tmp_path, load_corrections_twin, CORRECTIONS_TWIN.replace("4 semanas", "6 semanas"), ENTRIES)
+    assert len(found) == 1 and found[0].startswith(
+        "twin.es.yml:3:11: corrections.correction-2.what: has the numbers 6 but the English has 4"), found
+
+
+def test_the_references_twin_translates_every_note_and_nothing_else(tmp_path):
+    english = {"A": Reference("A", "A 2020", "A. A study. 2020.", "abstract", note="A study in rats."),
+               "B": Reference("B", "B 2021", "B. Another. 2021.", "abstract")}
+    spanish = load(tmp_path, load_references_twin, "A:\n  note: Un estudio en ratas.\n", english)
+    assert spanish["A"].note == "Un estudio en ratas." and spanish["A"].citation == english["A"].citation
+    assert spanish["B"] == english["B"]
+    assert spanish["A"].note_language == "es" and untranslated(Content(None, None, None, (), spanish), "es") == []
+    found = messages(tmp_path, load_references_twin, "A:\n  note: Un estudio en ratas.\nB:\n  note: Otra nota.\n", english)
+    assert any("B: unknown key 'B'" in m for m in found), found
+    # A note not yet translated: shown in English, marked, and listed.
+    waiting = load(tmp_path, load_references_twin, "{}\n", english)
+    assert waiting["A"] == english["A"] and '<em lang="en">A study in rats.</em>' in render.reference_list(waiting, "es")
+    assert untranslated(Content(None, None, None, (), waiting), "es") == [
+        "docs/_data/references.es.yml: no note for 'A' yet; the references page shows it in English"]
+

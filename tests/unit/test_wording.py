@@ -154,6 +154,21 @@ def test_care_cards_in_spanish():
     assert "Llame ahora si tiene:\n- dificultad para respirar" in text
 
 
+def test_spanish_readers_elsewhere_are_told_to_call_their_own_emergency_number():
+    """The card gives the numbers of the countries served; a Spanish reader
+    may live in any other: one plain line, with no number of its own."""
+    line = "Si está en otro país, llame al número de emergencias de ese país."
+    html = care_cards_html(SIGNS, SPANISH_PUBLISHER, lang="es")
+    emergency = html[html.index("care-card--emergency"):]
+    assert emergency.index(">Llame al 911 (Estados Unidos)") < emergency.index(f">{line}<") < emergency.index(">Llame ahora si tiene:<")
+    assert html.count(line) == 1 and not re.search(r"\d", line)
+    assert f"(Reino Unido). {line} Llame ahora si tiene:" in care_cards_text(SIGNS, SPANISH_PUBLISHER, "es")
+    # The English cards are unchanged; without countries the heading itself says it.
+    english = care_cards_html(SIGNS, Publisher("P", countries=(Country("United States", "911"),)))
+    assert 'care-card__note' not in english and "<h3 class=\"care-card__heading\">Call 911 (United States)</h3><p>Call now if you have:</p>" in english
+    assert 'care-card__note' not in care_cards_html(SIGNS, Publisher("P"), lang="es")
+
+
 def test_publisher_lines_in_spanish():
     assert SPANISH_PUBLISHER.statement("es") == ("Publicado por: Microneedling, explained project, un proyecto independiente. "
                                                  "Financiación: ninguna. Sin publicidad.")

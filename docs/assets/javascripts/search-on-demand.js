@@ -7,7 +7,12 @@
  * exactly those two requests until the search box is opened or focused;
  * then both start, and Material's search works as usual.  Everything else
  * passes through untouched, and if Material changes how it loads search,
- * search simply loads early again. */
+ * search simply loads early again.
+ *
+ * Each language has its own index (pipeline/after_build/search_index.py):
+ * Material asks for the site's one address, and this fetches the index of
+ * the page's language instead, which the page names (data-search-index,
+ * overrides/main.html), so a Spanish reader finds Spanish pages only. */
 (function () {
   "use strict";
 
@@ -15,6 +20,8 @@
   var WORKER = /\/workers\/search\.[^/]*\.js(?:$|\?)/;
   var opened = false;
   var waiting = [];
+  var named = document.querySelector("script[data-search-index]");
+  var pageIndex = named && new URL(named.getAttribute("data-search-index"), document.baseURI).href;
 
   function whenOpened(start) {
     if (opened) start();
@@ -31,8 +38,10 @@
   var xhrOpen = XMLHttpRequest.prototype.open;
   var xhrSend = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
+    var args = Array.prototype.slice.call(arguments);
     this.searchIndex = INDEX.test(String(url));
-    return xhrOpen.apply(this, arguments);
+    if (this.searchIndex && pageIndex) args[1] = pageIndex;
+    return xhrOpen.apply(this, args);
   };
   XMLHttpRequest.prototype.send = function () {
     var request = this, args = arguments;
