@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 import nginxserver
 from pipeline.after_build.security_headers import path_prefix
@@ -92,7 +93,14 @@ def test_nginx_sends_the_same_headers_as_the_headers_file_for_every_kind_of_file
         for name in ("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy", "X-Content-Type-Options",
                      "Permissions-Policy"):
             assert headers.get(name) == expected.get(name), f"{path}: {name}: {headers.get(name)!r} != {expected.get(name)!r}"
-        assert "default-src 'none'" in headers["Content-Security-Policy"] and "'unsafe-inline'" not in headers["Content-Security-Policy"]
+        policy = headers["Content-Security-Policy"]
+        assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy
+        # Stated here, not read from _headers: what a reader's browser must be told.
+        assert headers.get("Referrer-Policy") == "no-referrer" and headers.get("X-Content-Type-Options") == "nosniff", path
+        if path.startswith("embed/") and path not in NOT_FOUND_PATHS:
+            assert "X-Frame-Options" not in headers and re.search(r"frame-ancestors [^;]+", policy), path
+        elif path not in ("assets/images/favicon.svg", "assets/javascripts/calculator.js", "sitemap.xml"):
+            assert headers.get("X-Frame-Options") == "SAMEORIGIN" and "frame-ancestors 'self'" in policy, path
         if path in NOT_FOUND_PATHS:
             assert status == 404 and "404" in body and "<h1" in body, f"{path}: the site's not-found page"
         else:
@@ -166,10 +174,12 @@ def clinic_page(tmp_path):
 
 
 def frame_shows_the_page(page, index: int) -> bool:
+    """Whether frame `index` of the host page shows our page (a refused frame
+    holds Chromium's error page, or has been detached)."""
     frame = page.frames[index]
     try:
         return frame.locator("h1").count() > 0 and not frame.url.startswith("chrome-error:")
-    except Exception:
+    except PlaywrightError:  # the refused frame went away while being read
         return False
 
 
@@ -182,6 +192,7 @@ def test_under_nginx_another_site_may_frame_only_the_embed_pages(browser, served
     page.goto(host)
     page.wait_for_load_state("load")
     page.wait_for_timeout(500)
+    assert len(page.frames) == 3, "the host page and its two frames"
     assert not frame_shows_the_page(page, 1), "a full page must refuse to be framed by another site"
     if served.clinic_url:  # the sample clinic's origin is listed in embed_origins
         assert frame_shows_the_page(page, 2), "the clinic's origin may frame the embed page"
