@@ -270,8 +270,7 @@ def _clinic_plans(check: Checker, plans, protocol: Protocol) -> dict[str, Clinic
             if not check.whole_number(value, path + (key,), 1):
                 continue
             if not allowed.min <= value <= allowed.max:
-                slip = (f"; did you mean {value} weeks = {value * 7} days?"
-                        if key == "interval_days" and allowed.min <= value * 7 <= allowed.max else "")
+                slip = limits.weeks_as_days(value, allowed.min, allowed.max) if key == "interval_days" else ""
                 check.fail(path + (key,), f"{value} is outside the range in docs/_data/protocol.yml for "
                                           f"{plan_id} ({allowed.min} to {allowed.max}){slip}; choose a value in that range, "
                                           "or change the protocol file with clinical sign-off")

@@ -27,8 +27,12 @@ class NumberLimit:
         return f"{value} is outside {self.low} to {self.high} {self.unit}{self.hint(value)}"
 
 
-def _weeks_as_days(value: int) -> str:
-    return f"; did you mean {value} week{'' if value == 1 else 's'} = {value * 7} days?" if 7 <= value * 7 <= INTERVAL_DAYS.high else ""
+def weeks_as_days(value: int, low: int = 7, high: int | None = None) -> str:
+    """The hint for a gap typed in weeks where days are asked, when that
+    many weeks in days lies between low and high (default: any gap the
+    protocol file may hold); used for the clinic's plan choices too."""
+    high = INTERVAL_DAYS.high if high is None else high
+    return f"; did you mean {value} week{'' if value == 1 else 's'} = {value * 7} days?" if low <= value * 7 <= high else ""
 
 
 def _hours_as_days(value: int) -> str:
@@ -46,7 +50,7 @@ def _interval_as_sessions(value: int) -> str:
 
 
 SESSIONS = NumberLimit("sessions (typical, min, max)", 1, 10, "sessions", _interval_as_sessions)
-INTERVAL_DAYS = NumberLimit("interval_days (typical, min, max)", 7, 90, "days", _weeks_as_days)
+INTERVAL_DAYS = NumberLimit("interval_days (typical, min, max)", 7, 90, "days", weeks_as_days)
 AFTERCARE_DAY = NumberLimit("aftercare day", 0, 60, "days after a session", _hours_as_days)
 RESULTS_CHECK_WEEKS = NumberLimit("results_check_weeks", 1, 104, "weeks (two years)", _days_as_weeks)
 NUMBERS = (SESSIONS, INTERVAL_DAYS, AFTERCARE_DAY, RESULTS_CHECK_WEEKS)
