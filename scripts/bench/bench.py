@@ -177,7 +177,8 @@ class Nothing:
     def __call__(self, *args, **kwargs): return self
     def __str__(self): return ""
 def define_env(env):
-    env.conf["extra"].update({"site_css": "", "material_bundle": "assets/javascripts/bundle.js", "clinic": {}})
+    env.conf["extra"].update({"site_css": "", "material_bundle": "assets/javascripts/bundle.js", "clinic": {},
+                              "site_words": {}})
     for name in NAMES:
         env.macro(Nothing(), name)
 '''
