@@ -412,7 +412,7 @@ def on_post_page_macros(env) -> None:
     references_page = urls.site_link(file.src_uri, translated_source("references.md", lang),
                                      env.conf["use_directory_urls"])
     env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}", lang)
-    env.markdown += abbreviations.abbreviation_list(data["root"] / INCLUDES, lang)
+    env.markdown += abbreviations.abbreviation_list(data["root"] / INCLUDES, lang, env.markdown)
     # JSON-LD for search engines; overrides/main.html prints it at the end of the page.
     site_url = env.conf.get("site_url") or ""
     env.page.meta["structured_data"] = structured_data.to_script_text(structured_data.page_structured_data(

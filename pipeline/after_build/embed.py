@@ -55,13 +55,31 @@ def in_page_links(content: str, html_path: str) -> str:
     return IN_PAGE_LINK.sub(lambda m: f'<a href="{own}#{m.group(1)}" target="_self"', content)
 
 
+# The template a template's text extends, read once per build, not once per
+# language: each language's build has its own environment, with the same
+# templates.  Keyed by the text itself (and the syntax), so an edited template
+# in the live preview is read again.
+_PARENTS: dict[tuple[str, ...], str] = {}
+
+
+def _parent(env: Environment, name: str) -> str:
+    source = env.loader.get_source(env, name)[0]
+    key = (source, env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
+           env.comment_start_string, env.comment_end_string, str(env.line_statement_prefix), str(env.line_comment_prefix))
+    if key not in _PARENTS:
+        if len(_PARENTS) > 32:
+            _PARENTS.clear()
+        extends = env.parse(source).find(nodes.Extends)
+        _PARENTS[key] = extends.template.value if extends and isinstance(extends.template, nodes.Const) else ""
+    return _PARENTS[key]
+
+
 def _template_chain(env: Environment, name: str) -> Iterator[Template]:
     """The template and those it extends, nearest first (embed.html,
     main.html, Material's base.html)."""
     while name:
         yield env.get_template(name)
-        extends = env.parse(env.loader.get_source(env, name)[0]).find(nodes.Extends)
-        name = extends.template.value if extends and isinstance(extends.template, nodes.Const) else ""
+        name = _parent(env, name)
 
 
 def render_embed_pages(env: Environment, contexts: Mapping[str, Mapping]) -> dict[str, str]:

@@ -18,8 +18,13 @@ that their own styles are allowed.
 """
 from __future__ import annotations
 
+import _markupbase
+import functools
+import hashlib
+import inspect
 import re
 from dataclasses import dataclass
+from html import parser as html_parser, unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -103,8 +108,8 @@ class _Scanner(HTMLParser):
     def find(self, line: int, what: str, evidence: str) -> None:
         self.scan.findings.append(Finding(line, what, evidence))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0]
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]], line: int | None = None) -> None:
+        line = line or self.getpos()[0]
         attributes = dict(attrs)
         if tag == "head" and not self.head_done:
             self.in_head = True
@@ -133,8 +138,8 @@ class _Scanner(HTMLParser):
         if tag in ("script", "style"):
             self.raw = (tag, line, attributes, [])
 
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        self.handle_starttag(tag, attrs)
+    def handle_startendtag(self, tag: str, attrs, line: int | None = None) -> None:
+        self.handle_starttag(tag, attrs, line)
         if tag in ("script", "style"):
             self.handle_endtag(tag)
 
@@ -166,10 +171,156 @@ class _Scanner(HTMLParser):
                             "Put behaviour in a file under docs/assets/javascripts/ (reviewed as code)", "<script")
 
 
+# --- a faster reading of the same tokens ---------------------------------------
+#
+# Reading every built page with HTMLParser was most of what the site's own
+# code added to a build.  _fast_scan reads the tokens of ordinary markup the
+# way HTMLParser (Python 3.11) does, with HTMLParser's own expressions, and
+# gives each tag that could matter to the same _Scanner methods.  A start tag
+# is passed over only when nothing in it could be a finding or change the
+# scanner's state (_STATE_TAGS, _MAYBE_FINDING).  Anything else in a page (an unclosed tag, a
+# `<?`, `<![`, a stray `<`, an unclosed <script>) makes it read the whole page
+# again with HTMLParser itself, so the findings are HTMLParser's on any input
+# (tests/security/test_page_scan_reading.py compares the two).
+_STATE_TAGS = {"head", "body", "meta", "foreignobject", "script", "style", *LOADING_ATTRIBUTES}
+# In a start tag without these, no attribute can start with "on", be `style`
+# or `srcdoc`, or hold an address with a scheme (unescaped or not).
+_MAYBE_FINDING = re.compile(r"[\s'\"/]on|style|srcdoc|[:&]")
+_START_TAG_END = html_parser.locatestarttagend_tolerant
+_TAG_NAME = html_parser.tagfind_tolerant
+_ATTRIBUTE = html_parser.attrfind_tolerant
+_END_TAG = html_parser.endtagfind
+_COMMENT_END = _markupbase._commentclose  # what HTMLParser.parse_comment uses
+
+
+def parser_fingerprint() -> str:
+    """What _fast_scan copies from the running Python's HTMLParser: its code
+    and expressions.  Python's patch releases have changed how HTMLParser
+    reads comments and <script>, so the fast reading is used only on a parser
+    it was checked against (REVIEWED_PARSERS); any other reads with HTMLParser."""
+    parts = [inspect.getsource(function) for function in (
+        HTMLParser.goahead, HTMLParser.parse_starttag, HTMLParser.check_for_whole_start_tag, HTMLParser.parse_endtag,
+        HTMLParser.set_cdata_mode, HTMLParser.parse_html_declaration, _markupbase.ParserBase.parse_comment,
+        _markupbase.ParserBase.updatepos)]
+    parts += [pattern.pattern for pattern in (html_parser.starttagopen, _START_TAG_END, _TAG_NAME, _ATTRIBUTE, _END_TAG,
+                                              _COMMENT_END)]
+    parts.append(repr(HTMLParser.CDATA_CONTENT_ELEMENTS))
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+# Fingerprints of the HTMLParsers _fast_scan was compared with (tests/security/
+# test_headers_policy.py): Python 3.11.7.
+REVIEWED_PARSERS = {"1443fc100d2655f1"}
+
+
+@functools.cache
+def fast_reading() -> bool:
+    try:
+        return parser_fingerprint() in REVIEWED_PARSERS
+    except OSError:  # no standard library sources to compare
+        return False
+
+
+class _NotOrdinary(Exception):
+    """Markup the fast reading leaves to HTMLParser."""
+
+
+def _attributes(html: str, start: int, end: int) -> tuple[list[tuple[str, str | None]], str]:
+    """HTMLParser.parse_starttag's attributes of the tag html[start:end], and
+    how it ends: ">" (a start tag), "/>" (self-closing) or else (HTMLParser
+    reads it as text)."""
+    attrs = []
+    k = _TAG_NAME.match(html, start + 1).end()
+    while k < end:
+        m = _ATTRIBUTE.match(html, k)
+        if not m:
+            break
+        name, rest, value = m.group(1, 2, 3)
+        if not rest:
+            value = None
+        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+            value = value[1:-1]
+        if value:
+            value = unescape(value)
+        attrs.append((name.lower(), value))
+        k = m.end()
+    return attrs, html[k:end].strip()
+
+
+def _fast_scan(html: str, scanner: _Scanner) -> None:
+    i, n = 0, len(html)
+    line, counted = 1, 0  # line of html[counted]
+
+    def line_at(at: int) -> int:
+        nonlocal line, counted
+        line += html.count("\n", counted, at)
+        counted = at
+        return line
+
+    while True:
+        i = html.find("<", i)
+        if i < 0:
+            return
+        if html.startswith("<!--", i):
+            m = _COMMENT_END.search(html, i + 4)
+            if not m:
+                raise _NotOrdinary
+            i = m.end()
+        elif html.startswith("</", i):
+            m = _END_TAG.match(html, i)
+            if not m:
+                raise _NotOrdinary
+            if m.group(1).lower() == "head":
+                scanner.handle_endtag("head")
+            i = m.end()
+        elif html[i:i + 9].lower() == "<!doctype":
+            i = html.find(">", i + 9)
+            if i < 0:
+                raise _NotOrdinary
+            i += 1
+        elif html_parser.starttagopen.match(html, i):
+            j = _START_TAG_END.match(html, i).end()
+            end = j + 1 if html.startswith(">", j) else j + 2 if html.startswith("/>", j) else -1
+            if end < 0:
+                raise _NotOrdinary
+            tag = _TAG_NAME.match(html, i + 1).group(1).lower()
+            if tag in _STATE_TAGS or _MAYBE_FINDING.search(html[i:end].lower()):
+                attrs, ending = _attributes(html, i, end)
+                if ending == "/>":
+                    scanner.handle_startendtag(tag, attrs, line_at(i))
+                elif ending == ">":
+                    scanner.handle_starttag(tag, attrs, line_at(i))
+                    if tag in ("script", "style"):
+                        # HTMLParser's CDATA mode: the text up to the closing tag, as it is.
+                        m = re.compile(r"</\s*%s\s*>" % tag, re.I).search(html, end)
+                        if not m:
+                            raise _NotOrdinary
+                        scanner.handle_data(html[end:m.start()])
+                        scanner.handle_endtag(tag)
+                        end = m.end()
+            i = end
+        else:
+            raise _NotOrdinary
+
+
 def scan_page(html: str, patterns: list[re.Pattern], site_url: str, image: bool = False) -> PageScan:
     """The approved inline scripts, the head's styles, and every finding of one
     built page, or of an SVG image (`image`: its styles are its own, and
     browsers never apply the page's policy to it on a host without headers)."""
+    own = urlsplit(site_url)
+    origin = (own.scheme, own.netloc.lower())
+    if not fast_reading():
+        return html_parser_scan(html, patterns, site_url, image)
+    scanner = _Scanner(patterns, origin, image)
+    try:
+        _fast_scan(html, scanner)
+    except _NotOrdinary:
+        return html_parser_scan(html, patterns, site_url, image)
+    return scanner.scan
+
+
+def html_parser_scan(html: str, patterns: list[re.Pattern], site_url: str, image: bool = False) -> PageScan:
+    """scan_page read by HTMLParser itself, token by token (slower; the reference)."""
     own = urlsplit(site_url)
     scanner = _Scanner(patterns, (own.scheme, own.netloc.lower()), image)
     scanner.feed(html)

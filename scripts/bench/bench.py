@@ -183,7 +183,7 @@ class Nothing:
     def __str__(self): return ""
 def define_env(env):
     env.conf["extra"].update({"site_css": "", "material_bundle": "assets/javascripts/bundle.js",
-                             "material_stylesheet": "assets/stylesheets/main.css", "clinic": {}})
+                              "material_stylesheet": "assets/stylesheets/main.css", "clinic": {}, "site_words": {}})
     for name in NAMES:
         env.macro(Nothing(), name)
 '''
@@ -240,7 +240,10 @@ def timed_build(project: Path, strict: bool = True) -> tuple[float, float]:
     """(seconds on the clock, CPU seconds) of one build.  The CPU seconds
     count only the build's own work: on a machine shared with other jobs the
     clock also counts the time the build waited for a processor."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Bytecode is written and reused as on a developer's machine (the first,
+    # untimed builds write it): an environment that forbids it would time
+    # compiling the site's own modules on every build, never the no-op's.
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet"] + (["--strict"] if strict else [])
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
@@ -445,8 +448,8 @@ def build_figures(work: Path, source: Path, ours: Path, stock: Path, skip_synthe
     macros_off_config(off)
     noop = copy_project(work / "macros-noop", source)
     noop_macros_config(noop)
-    timed_build(noop, strict=False)  # first builds write the modules' bytecode: not timed
-    timed_build(off, strict=False)
+    for project in (ours, noop, off):
+        timed_build(project, strict=False)  # first builds write the modules' bytecode: not timed
     times, cpu = interleaved_builds({"real": ours, "noop": noop, "off": off})
     figures = {
         "pages": page_count(ours),
