@@ -171,9 +171,18 @@ STOCK_EMBED = """{% extends "main.html" %}
 
 
 def macros_off_config(project: Path) -> None:
+    """The same build without mkdocs-macros; the theme's templates get the
+    values our glue would have put in config.extra, empty."""
     config = (project / "mkdocs.yml").read_text()
     config = re.sub(r"^  - macros:\n(?:      .*\n)*", "", config, flags=re.M)
+    config = config.replace("\nextra:\n", "\nextra:\n" + "".join(f"  {key}: {json.dumps(value)}\n" for key, value in EMPTY_EXTRA.items()), 1)
     (project / "mkdocs.yml").write_text(config)
+
+
+# What the site's glue (macros/__init__.py) puts in config.extra for the
+# theme's templates, empty: the builds without our code still render them.
+EMPTY_EXTRA = {"site_css": "", "material_bundle": "assets/javascripts/bundle.js",
+               "material_stylesheet": "assets/stylesheets/main.css", "clinic": {}, "site_words": {}}
 
 
 NOOP_MACROS = '''"""Written by scripts/bench/bench.py: every macro of the site, doing nothing."""
@@ -182,8 +191,7 @@ class Nothing:
     def __call__(self, *args, **kwargs): return self
     def __str__(self): return ""
 def define_env(env):
-    env.conf["extra"].update({"site_css": "", "material_bundle": "assets/javascripts/bundle.js",
-                              "material_stylesheet": "assets/stylesheets/main.css", "clinic": {}, "site_words": {}})
+    env.conf["extra"].update(EMPTY_EXTRA)
     for name in NAMES:
         env.macro(Nothing(), name)
 '''
@@ -208,7 +216,7 @@ def noop_macros_config(project: Path) -> None:
     the plugin itself costs, apart from our loading, checking and rendering."""
     names = macro_names(project / "docs")
     (project / "noop_macros").mkdir()
-    (project / "noop_macros" / "__init__.py").write_text(f"NAMES = {names!r}\n" + NOOP_MACROS)
+    (project / "noop_macros" / "__init__.py").write_text(f"NAMES = {names!r}\nEMPTY_EXTRA = {EMPTY_EXTRA!r}\n" + NOOP_MACROS)
     config = (project / "mkdocs.yml").read_text().replace("module_name: macros", "module_name: noop_macros")
     (project / "mkdocs.yml").write_text(config)
 
