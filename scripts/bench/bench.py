@@ -285,6 +285,12 @@ def synthetic(work: Path, target_pages: int, source: Path) -> Path:
                 shutil.copytree(item, folder / item.name)
             else:
                 shutil.copy2(item, folder / item.name)
+        # The pages' images, where the pages' relative links look for them.
+        shutil.copytree(source / "docs" / "assets" / "images", folder / "assets" / "images")
+        # A translation names the English page it follows, by its place in docs/.
+        for translation in folder.rglob("*.es.md"):
+            text = translation.read_text(encoding="utf-8")
+            translation.write_text(re.sub(r"^(  source: )", rf"\g<1>{folder.name}/", text, count=1, flags=re.M), encoding="utf-8")
     # Let Material build the navigation from the folders (a hand nav would omit the copies).
     config = (project / "mkdocs.yml").read_text()
     (project / "mkdocs.yml").write_text(re.sub(r"^nav:\n(?:[ -].*\n?)*", "", config, flags=re.M))
