@@ -1,6 +1,6 @@
 """The steps after MkDocs has written the pages, in order: the corrections
 feed, the link check, then (only for a build without problems) our scripts
-minified, the embed pages and the security headers, which scan every
+minified and the every-page ones joined, the embed pages and the security headers, which scan every
 finished page."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ..data.problems import Problem
 from ..urls import built_file
 from . import embed, links, security_headers
 from .corrections_feed import write_corrections_feed
-from .minify_scripts import minify_scripts
+from .minify_scripts import minify_scripts, write_bundles
 
 
 def after_build(site_dir: Path, docs_dir: Path, problems: list[Problem], *, use_directory_urls: bool, site_name: str,
@@ -25,6 +25,7 @@ def after_build(site_dir: Path, docs_dir: Path, problems: list[Problem], *, use_
     if problems:
         return problems
     minify_scripts(site_dir, docs_dir)
+    write_bundles(site_dir)
     embed.write_embed_pages(site_dir, embed_pages())
     # Each built page and image with the source file a finding is reported against.
     sources = {built_file(src, use_directory_urls): (f"docs/{src}", docs_dir / src)

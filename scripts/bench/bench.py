@@ -80,6 +80,10 @@ class Transfer:
 
 def cdn_handler(directory: Path, transfer: Transfer):
     class Handler(http.server.SimpleHTTPRequestHandler):
+        # Keep-alive, as every real host and CDN: one connection serves the
+        # page and its files (HTTP/1.0, the default, opens one per file).
+        protocol_version = "HTTP/1.1"
+
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(directory), **kwargs)
 

@@ -37,9 +37,9 @@ def test_every_embed_page_fits_its_frame_on_another_origin(browser, clinic_site,
 
 
 def test_a_frame_that_never_resizes_is_reported(browser, clinic_site, clinic_host):
-    """Without embed.js the frame keeps its first 900 px: the check says so."""
+    """Without embed.js (shipped in embed-page.js) the frame keeps its first 900 px: the check says so."""
     context, page = open_host(browser, clinic_host, 343)
-    context.route("**/embed.js", lambda route: route.abort())
+    context.route("**/embed-page.js", lambda route: route.abort())
     problems = frame_problems(page, clinic_site.url + "embed/aftercare/", 343)
     context.close()
     assert any("the reader scrolls inside it" in p for p in problems), problems

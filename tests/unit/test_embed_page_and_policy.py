@@ -83,8 +83,7 @@ def test_embed_page_keeps_the_content_and_drops_the_chrome():
         return [urljoin(base, address) for address in re.findall(pattern, page)]
 
     assert resolved(r'<script[^>]* src="([^"]*)"') == [SITE + "assets/javascripts/calculator.js",
-                                                      SITE + "assets/javascripts/print-date.js",
-                                                      SITE + "assets/javascripts/embed.js"]
+                                                      SITE + "assets/javascripts/embed-page.js"]
     assert resolved(r'<link rel="icon" href="([^"]*)"') == [SITE + "assets/images/favicon.svg"]
     [stylesheet] = resolved(r'<link rel="stylesheet" href="([^"]*)"')
     assert re.fullmatch(re.escape(SITE) + r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", stylesheet)

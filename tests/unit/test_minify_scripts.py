@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from pipeline.after_build.minify_scripts import minify_scripts
+from pipeline.after_build.minify_scripts import BUNDLES, minify_scripts, write_bundles
 from site_checks.sitebuild import ROOT
 
 from test_calculator_scripts import COMMENT, LITERAL
@@ -59,3 +59,19 @@ def test_the_node_tests_pass_against_the_minified_scripts(shipped, tmp_path):
     result = subprocess.run(["node", "--test", "tests/js"], cwd=copy, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert re.search(r"^# pass [1-9]", result.stdout, re.M), "no Node test ran"
+
+
+def test_the_every_page_scripts_ship_as_one_file_holding_each_in_order(shipped):
+    """One request instead of three; every part whole, in the listed order
+    (material-on-demand.js last: it reads its own <script> element), and the
+    file is valid JavaScript."""
+    folder, _ = shipped
+    assert write_bundles(folder.parents[1]) == ["page.js", "embed-page.js"]
+    for name, parts in BUNDLES.items():
+        text = (folder / name).read_text(encoding="utf-8")
+        places = [text.index((folder / part).read_text(encoding="utf-8").strip().rstrip(";")) for part in parts]
+        assert places == sorted(places), name
+        node = shutil.which("node")
+        if node:
+            assert subprocess.run([node, "--check", str(folder / name)], capture_output=True).returncode == 0, name
+    assert BUNDLES["page.js"][-1] == "material-on-demand.js"
