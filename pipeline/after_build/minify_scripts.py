@@ -43,11 +43,10 @@ def minify_scripts(site_dir: Path, docs_dir: Path) -> list[str]:
     return done
 
 
-def write_bundles(site_dir: Path) -> list[str]:
+def write_bundles(site_dir: Path) -> None:
     """Join the (minified) scripts of each bundle into its shipped file."""
     folder = site_dir / SCRIPTS
     for name, parts in BUNDLES.items():
         # Each part is a complete statement (an IIFE); ";" keeps them apart whatever the minifier left.
         (folder / name).write_text(";\n".join((folder / part).read_text(encoding="utf-8").strip().rstrip(";") for part in parts) + ";\n",
                                    encoding="utf-8")
-    return list(BUNDLES)

@@ -209,7 +209,7 @@ def parser_fingerprint() -> str:
 
 
 # Fingerprints of the HTMLParsers _fast_scan was compared with (tests/security/
-# test_headers_policy.py): Python 3.11.7.
+# test_page_scan_reading.py): Python 3.11.7.
 REVIEWED_PARSERS = {"1443fc100d2655f1"}
 
 

@@ -40,6 +40,13 @@ class Correction:
     language: str = "en"  # of `what` and `why` (a twin's words, or the English ones until translated)
 
 
+def correction_id(index: int, count: int) -> str:
+    """The id of the log's entry at `index` (newest first) among `count`:
+    numbered from the oldest, as the corrections page's anchors, so an id
+    never changes when a newer entry is added ('correction-3')."""
+    return f"correction-{count - index}"
+
+
 def clinical_fingerprint(values: dict[str, object]) -> str:
     """First 16 hexadecimal digits of the SHA-256 of the clinical values
     (file name → parsed data) written as canonical JSON: sorted keys, no
@@ -144,7 +151,7 @@ def log_html(entries, page_link, page_title, reference_link, reference_label, la
         # An entry not yet translated is shown in English, marked as such for screen readers.
         words = "" if entry.language == lang else f' lang="{escape(entry.language)}"'
         items.append(
-            f'<li class="correction" id="correction-{len(entries) - index}"><p><strong><time datetime="{entry.date.isoformat()}">{escape(long_date(entry.date, lang))}</time></strong>: {pages}</p>\n'
+            f'<li class="correction" id="{correction_id(index, len(entries))}"><p><strong><time datetime="{entry.date.isoformat()}">{escape(long_date(entry.date, lang))}</time></strong>: {pages}</p>\n'
             f"<p><strong>{say('whatChanged', lang)}</strong> <span{words}>{escape(entry.what)}</span></p>\n"
             f"<p><strong>{say('why', lang)}</strong> <span{words}>{escape(entry.why)}</span></p>\n"
             f"<p><strong>{say('sources', lang)}</strong> {sources}</p></li>"
@@ -169,13 +176,13 @@ def atom_feed(entries, site_name: str, log_url: str, feed_url: str, page_url, pa
         f"  <author><name>{escape(site_name)}</name></author>",
     ]
     for index, entry in enumerate(entries):  # newest first, numbered from the oldest: ids never change
-        number = len(entries) - index
+        anchor = correction_id(index, len(entries))
         titles = ", ".join(page_title(p) for p in entry.pages)
         summary = f"What changed: {entry.what} Why: {entry.why}"
         parts += [
             "  <entry>",
             f"    <title>{escape(f'{long_date(entry.date)}: {titles}')}</title>",
-            f"    <id>{escape(log_url)}#correction-{number}</id>",
+            f"    <id>{escape(log_url)}#{anchor}</id>",
             f'    <link rel="alternate" type="text/html" href="{escape(page_url(entry.pages[0]))}"/>',
             f"    <updated>{stamp(entry.date)}</updated>",
             f"    <summary>{escape(summary)}</summary>",

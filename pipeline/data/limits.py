@@ -27,10 +27,11 @@ class NumberLimit:
         return f"{value} is outside {self.low} to {self.high} {self.unit}{self.hint(value)}"
 
 
-def weeks_as_days(value: int, low: int = 7, high: int | None = None) -> str:
+def weeks_as_days(value: int, low: int | None = None, high: int | None = None) -> str:
     """The hint for a gap typed in weeks where days are asked, when that
     many weeks in days lies between low and high (default: any gap the
     protocol file may hold); used for the clinic's plan choices too."""
+    low = INTERVAL_DAYS.low if low is None else low
     high = INTERVAL_DAYS.high if high is None else high
     return f"; did you mean {value} week{'' if value == 1 else 's'} = {value * 7} days?" if low <= value * 7 <= high else ""
 

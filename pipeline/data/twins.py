@@ -18,12 +18,13 @@ from pathlib import Path
 
 from . import strict_yaml
 from .checks import Checker
-from .corrections import Correction
+from .corrections import Correction, correction_id
 from .problems import DataFileError
 from .protocol import Protocol
 from .publisher import Publisher
 from .references import LONG_TEXT, Reference
 from .warning_signs import LEVELS, WarningSigns
+from ..pages.language import source_language
 
 SITE_PROSE = ("description", "funding", "host_records")
 
@@ -153,13 +154,6 @@ def load_warning_signs_twin(path: Path, display_name: str, english: WarningSigns
     return WarningSigns(**levels)
 
 
-def correction_id(index: int, count: int) -> str:
-    """The id of the log's entry at `index` (newest first) among `count`:
-    numbered from the oldest, as the corrections page's anchors, so an id
-    never changes when a newer entry is added ('correction-3')."""
-    return f"correction-{count - index}"
-
-
 def _some_ids(check: _TwinChecker, value, english_ids: list[str], path: tuple, what: str) -> bool:
     """A mapping of some of the English file's ids (a newer one may wait for
     its translation: untranslated() lists it), none other."""
@@ -185,7 +179,7 @@ def load_corrections_twin(path: Path, display_name: str, english: tuple[Correcti
                 continue
             if all([check.words(fields["what"], entry.what, path_ + ("what",), None),
                     check.words(fields["why"], entry.why, path_ + ("why",), None)]):
-                entries[index] = replace(entry, what=fields["what"].strip(), why=fields["why"].strip(), language=_language(path))
+                entries[index] = replace(entry, what=fields["what"].strip(), why=fields["why"].strip(), language=source_language(path.name))
     if check.problems:
         raise DataFileError(check.problems)
     return tuple(entries)
@@ -203,15 +197,10 @@ def load_references_twin(path: Path, display_name: str, english: dict[str, Refer
             fields = root[key]
             if check.mapping(fields, (key,), {"note"}) and "note" in fields \
                     and check.words(fields["note"], english[key].note, (key, "note"), LONG_TEXT):
-                references[key] = replace(english[key], note=fields["note"].strip(), note_language=_language(path))
+                references[key] = replace(english[key], note=fields["note"].strip(), note_language=source_language(path.name))
     if check.problems:
         raise DataFileError(check.problems)
     return references
-
-
-def _language(path: Path) -> str:
-    """A twin's language, from its name: corrections.es.yml → 'es'."""
-    return path.stem.rpartition(".")[2]
 
 
 def untranslated(content: Content, language: str) -> list[str]:

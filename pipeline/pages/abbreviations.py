@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .language import LANGUAGES
+from .language import translated_source
 
 # One definition on its own line, as the abbr extension reads it: *[KEY]: title
 DEFINITION = re.compile(r"\*\[([^\\\]\n]+)\] ?: *\S.*")
@@ -18,7 +18,7 @@ BOX_TYPE = re.compile(r"(?:!!!|\?\?\?)\+? ?([\w-]+)")
 
 
 def abbreviations_file(includes: Path, language: str) -> Path:
-    return includes / ("abbreviations.md" if language == LANGUAGES[0] else f"abbreviations.{language}.md")
+    return includes / translated_source("abbreviations.md", language)
 
 
 def abbreviation_list(includes: Path, language: str, page: str | None = None) -> str:

@@ -66,7 +66,7 @@ def test_the_every_page_scripts_ship_as_one_file_holding_each_in_order(shipped):
     (material-on-demand.js last: it reads its own <script> element), and the
     file is valid JavaScript."""
     folder, _ = shipped
-    assert write_bundles(folder.parents[1]) == ["page.js", "embed-page.js"]
+    write_bundles(folder.parents[1])
     for name, parts in BUNDLES.items():
         text = (folder / name).read_text(encoding="utf-8")
         places = [text.index((folder / part).read_text(encoding="utf-8").strip().rstrip(";")) for part in parts]
@@ -74,4 +74,7 @@ def test_the_every_page_scripts_ship_as_one_file_holding_each_in_order(shipped):
         node = shutil.which("node")
         if node:
             assert subprocess.run([node, "--check", str(folder / name)], capture_output=True).returncode == 0, name
-    assert BUNDLES["page.js"][-1] == "material-on-demand.js"
+    page = (folder / "page.js").read_text(encoding="utf-8")
+    on_demand = (folder / "material-on-demand.js").read_text(encoding="utf-8").strip().rstrip(";")
+    assert page.rstrip().rstrip(";").endswith(on_demand), "material-on-demand.js comes last in page.js"
+    assert (folder / "embed-page.js").is_file()
