@@ -91,8 +91,8 @@ def define_env(env) -> None:
     # Templates (overrides/main.html) read the clinic from config.extra.
     env.conf["extra"]["clinic"] = render.clinic_template_data(clinic)
     env.conf["extra"]["material_bundle"] = theme.material_bundle()
-    env.conf["extra"]["material_stylesheet"] = theme.material_stylesheet()
-    env.conf["extra"]["site_css"] = theme.site_css(env.conf["theme"].custom_dir)
+    stylesheet = theme.site_stylesheet(env.conf["theme"].custom_dir)
+    env.conf["extra"]["stylesheet"] = stylesheet.path
     # The templates' own words, in this run's language (define_env runs once
     # per language; this replaces the previous run's).  Not named like a
     # macro: mkdocs-macros makes config.extra page variables on the next run.
@@ -289,7 +289,7 @@ def define_env(env) -> None:
 
     env.variables["_site_data"] = {"protocol": protocol, "references": references, "cited": cited, "site_data": site_data,
                                    "calculator_pages": calculator_pages, "clinic": clinic, "reviewers": reviewers,
-                                   "publisher": publisher, "corrections": log, "titles": titles,
+                                   "publisher": publisher, "corrections": log, "titles": titles, "stylesheet": stylesheet,
                                    "argument_problem": argument_problem, "root": root, "macros": site_macros,
                                    "problems": data_problems, "held": held, "reference_keys": reference_keys,
                                    "first_line": {}}
@@ -461,6 +461,8 @@ def on_post_build(env) -> None:
     docs_dir = Path(env.conf["docs_dir"])
     data = env.variables["_site_data"]
     builds = _language_builds(env)
+    # Written whatever the build's problems: a live preview showing them needs its styles.
+    theme.write_stylesheet(site_dir, data["stylesheet"])
     language_builds.keep_not_found_page(site_dir, builds.languages[-1], builds)
     problems = data["problems"]
     if not problems:

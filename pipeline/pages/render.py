@@ -375,8 +375,8 @@ def _squeeze(code: str) -> str:
 
 
 def minify_css(css: str) -> str:
-    """Comments and layout white space out (the site's CSS is inlined in every
-    page); the text inside strings, such as `content: "Error: "`, is kept."""
+    """Comments and layout white space out (the site's CSS ships after
+    Material's, pipeline/pages/theme.py); the text inside strings, such as `content: "Error: "`, is kept."""
     pieces, code, position = [], "", 0
     for match in _CSS_STRING_OR_COMMENT.finditer(css):
         code += css[position:match.start()]

@@ -185,8 +185,8 @@ def macros_off_config(project: Path) -> None:
 
 # What the site's glue (macros/__init__.py) puts in config.extra for the
 # theme's templates, empty: the builds without our code still render them.
-EMPTY_EXTRA = {"site_css": "", "material_bundle": "assets/javascripts/bundle.js",
-               "material_stylesheet": "assets/stylesheets/main.css", "clinic": {}, "site_words": {}}
+EMPTY_EXTRA = {"material_bundle": "assets/javascripts/bundle.js",
+               "stylesheet": "assets/stylesheets/main.css", "clinic": {}, "site_words": {}}
 
 
 NOOP_MACROS = '''"""Written by scripts/bench/bench.py: every macro of the site, doing nothing."""

@@ -1,5 +1,5 @@
-"""The stylesheet inlined in every page, minified by pipeline/pages/render.py, means
-to Chromium exactly what overrides/partials/site.css says."""
+"""The site's CSS as shipped (minified by pipeline/pages/render.py, after Material's
+in the one stylesheet) means to Chromium exactly what overrides/partials/site.css says."""
 import pytest
 
 from pipeline.pages.render import minify_css

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
@@ -43,6 +44,37 @@ def test_no_script_waits_for_the_stylesheet_before_the_text_is_read(site):
         assert stylesheet > 0 and article_end > stylesheet, page
         waiting = blocking.findall(text, stylesheet, article_end)
         assert waiting == [], f"{page.relative_to(site.root)}: {waiting}"
+
+
+def test_every_page_gets_its_styles_from_one_cached_file_holding_materials_and_ours(site):
+    """One stylesheet request per page, the same file on every page (a
+    reader's phone downloads it once), holding Material's rules and then
+    every rule of overrides/partials/site.css; no page repeats the site's
+    rules inline.  Its name changes with its text, so a long cache never
+    serves an old copy."""
+    import hashlib
+
+    import material
+
+    from pipeline.pages.render import minify_css
+
+    ours = minify_css((site.project / "overrides/partials/site.css").read_text(encoding="utf-8"))
+    material_css = next((Path(material.__file__).parent / "templates/assets/stylesheets").glob("main.*.min.css"))
+    material_rules = material_css.read_text(encoding="utf-8").split("/*# sourceMappingURL")[0].strip()
+    linked = set()
+    for page in site.pages():
+        text = page.read_text(encoding="utf-8")
+        hrefs = re.findall(r'<link rel="stylesheet" href="([^"]+)"', text)
+        assert len(hrefs) == 1, f"{page.relative_to(site.root)}: {hrefs}"
+        base = urljoin(site.url + page.relative_to(site.root).as_posix(), "".join(re.findall(r'<base href="([^"]+)"', text)))
+        linked.add(urljoin(base, hrefs[0]).removeprefix(site.url))
+        assert ours[:200] not in text, f"{page.relative_to(site.root)} repeats the site's CSS inline"
+    assert len(linked) == 1, linked
+    (path,) = linked
+    shipped = (site.root / path).read_text(encoding="utf-8")
+    assert shipped.startswith(material_rules) and shipped.rstrip().endswith(ours)
+    digest = re.fullmatch(r"assets/stylesheets/site\.([0-9a-f]{8})\.min\.css", path)
+    assert digest and hashlib.sha256(shipped.encode("utf-8")).hexdigest().startswith(digest.group(1))
 
 
 def test_protocol_and_data_files_are_not_published(site):

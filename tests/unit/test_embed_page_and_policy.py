@@ -29,8 +29,8 @@ def page_context(clinic: dict | None = None, direction: str | None = None, conte
     docs/aftercare.md's full page, with what macros/__init__.py adds to
     config.extra (no clinic unless given)."""
     config = load_config(str(ROOT / "mkdocs.yml"), site_url=SITE)
-    config.extra.update(site_css="p{margin:0}", clinic=clinic or {}, material_bundle="assets/javascripts/bundle.x.min.js",
-                        material_stylesheet=theme.material_stylesheet(),
+    config.extra.update(clinic=clinic or {}, material_bundle="assets/javascripts/bundle.x.min.js",
+                        stylesheet=theme.site_stylesheet(str(ROOT / "overrides")).path,
                         site_words=wording.template_words())
     if direction:
         config.theme["direction"] = direction
@@ -86,8 +86,7 @@ def test_embed_page_keeps_the_content_and_drops_the_chrome():
                                                       SITE + "assets/javascripts/embed-page.js"]
     assert resolved(r'<link rel="icon" href="([^"]*)"') == [SITE + "assets/images/favicon.svg"]
     [stylesheet] = resolved(r'<link rel="stylesheet" href="([^"]*)"')
-    assert re.fullmatch(re.escape(SITE) + r"assets/stylesheets/main\.[0-9a-f]+\.min\.css", stylesheet)
-    assert "<style>p{margin:0}</style>" in page, "the site's own styles, as on the full page"
+    assert re.fullmatch(re.escape(SITE) + r"assets/stylesheets/site\.[0-9a-f]+\.min\.css", stylesheet), "the full page's one stylesheet"
     assert resolved(r'<a href="([^"]*)"') == [SITE + "safety/", SITE + "aftercare/"], "the page's link, then Open the full page"
     assert "Open the full page<span class=\"md-visually-hidden\">: Aftercare - Microneedling, explained</span>" in page
 
