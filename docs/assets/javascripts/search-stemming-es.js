@@ -1,5 +1,5 @@
 /* Spanish search finds a word in its other forms ("recomendaciones" finds
- * "recomendación"), with or without its accents ("acne" finds "acné").
+ * "recomendación"), with or without its accents ("medico" finds "médico").
  *
  * Material's search worker adds "*" to every word typed, so that a word
  * still being typed finds the words it begins, and lunr never stems a word
@@ -9,7 +9,8 @@
  * words, and each word typed is cut to the length of its Snowball stem
  * before Material's "*" (lunr's Spanish stemmer: "recomendaciones" →
  * "recomend*"): every word that shares that beginning matches, a word being
- * typed still finds every word it begins, and so does a whole word.  Both
+ * typed still finds every word it begins, and so does a whole word.  The
+ * price: a short stem also finds other words ("cara" → "car*": "carbono").  Both
  * sides drop the acute accents, as the stemmer does (á é í ó ú; ñ and ü are
  * letters of their own), since many readers type without them.  Material
  * reads the query with lunr.QueryParser twice, to search and to mark the
