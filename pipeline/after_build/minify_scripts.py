@@ -10,7 +10,10 @@ as one file each (BUNDLES), in the order listed: one request instead of
 three.  Each extra request of a page's first load costs a phone on a slow
 network a round trip before the page's main text counts as shown
 (Lighthouse's Largest Contentful Paint moved by 0.15-0.45 s with three).
-The sources stay one file per behaviour."""
+The sources stay one file per behaviour.  One of Material's files ships with
+one of ours after it the same way: lunr's Spanish support, which Material's
+search worker loads for the Spanish index, with the query stemming that goes
+with that index (search-stemming-es.js)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,12 +25,14 @@ except ImportError as error:  # a .venv made before requirements.txt named it
                       "(or run `.venv/bin/pip install -r requirements-test.txt`)") from error
 
 SCRIPTS = "assets/javascripts"
-# Shipped file → the scripts it holds, in order (overrides/main.html and
-# embed.html load the shipped file).  material-on-demand.js reads its
-# settings from the <script> element that loads it (document.currentScript).
+# Shipped file → the scripts it holds, in order, paths from SCRIPTS
+# (overrides/main.html and embed.html load the first two; Material's search
+# worker the last).  material-on-demand.js reads its settings from the
+# <script> element that loads it (document.currentScript).
 BUNDLES = {
     "page.js": ("search-dialog.js", "print-date.js", "material-on-demand.js"),
     "embed-page.js": ("print-date.js", "embed.js"),
+    "lunr/min/lunr.es.min.js": ("lunr/min/lunr.es.min.js", "search-stemming-es.js"),
 }
 
 
@@ -44,7 +49,8 @@ def minify_scripts(site_dir: Path, docs_dir: Path) -> list[str]:
 
 
 def write_bundles(site_dir: Path) -> None:
-    """Join the (minified) scripts of each bundle into its shipped file."""
+    """Join the (minified) scripts of each bundle into its shipped file (all
+    parts are read before it is written: a part may be the file itself)."""
     folder = site_dir / SCRIPTS
     for name, parts in BUNDLES.items():
         # Each part is a complete statement (an IIFE); ";" keeps them apart whatever the minifier left.

@@ -1,8 +1,17 @@
 """Search loads only when the reader opens it (search-on-demand.js), and
-then works: first visits stay small, search is not lost."""
+then works: first visits stay small, search is not lost.  Spanish search
+finds the other forms of a word, and words typed without their accents
+(search-stemming-es.js)."""
 from __future__ import annotations
 
+import json
+import re
+import string
+
 import pytest
+from nltk.stem.snowball import SpanishStemmer
+
+from pipeline.pages.language import search_index_path
 
 pytestmark = pytest.mark.browser
 
@@ -71,3 +80,62 @@ def test_a_spanish_search_that_finds_nothing_points_to_the_spanish_questions(bro
     assert " ".join(hint.inner_text().split()) == "Pruebe con otras palabras, o vea las preguntas frecuentes."
     assert hint.get_by_role("link", name="preguntas frecuentes").get_attribute("href") == site.url + "es/faq/"
     page.close()
+
+
+def index_words(site, language: str) -> set[str]:
+    """The words of a language's pages, read from its built search index:
+    markup out, split at the index's separator, lower case, punctuation
+    around them trimmed."""
+    index = json.loads((site.root / search_index_path(language)).read_text(encoding="utf-8"))
+    text = " ".join(re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}") for doc in index["docs"]).lower()
+    return {word.strip(string.punctuation + "¿¡«»") for word in re.split(index["config"]["separator"], text)} - {""}
+
+
+def search(browser, site, start: str, query: str) -> list[str]:
+    """The words Material highlights in the results of `query` typed on the
+    page `start` (none: nothing found), in lower case, punctuation trimmed."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site.url + start, wait_until="networkidle")
+    page.keyboard.press("s")
+    page.locator(".md-search__input").fill(query)
+    try:
+        page.locator(".md-search-result mark").first.wait_for(timeout=10_000)
+        page.wait_for_timeout(300)  # every result is listed
+    except PlaywrightTimeout:
+        pass  # nothing found
+    marks = page.eval_on_selector_all(".md-search-result mark", "marks => marks.map(m => m.textContent)")
+    missing = page.locator(".md-search-result__terms").count()
+    page.close()
+    assert errors == []
+    assert missing == 0, "a result is marked as lacking the one word searched"
+    return sorted({mark.lower().strip(string.punctuation + "¿¡«»") for mark in marks})
+
+
+# A word no Spanish page uses, and the form of it they do use: another form
+# of the word, or the same word with its accent.  Snowball's Spanish rules
+# (nltk's, not the site's) give both the same stem.
+@pytest.mark.parametrize("typed, used", [("recomendaciones", "recomendación"), ("medico", "médico")])
+def test_spanish_search_finds_the_form_of_a_word_the_pages_use(browser, site, typed, used):
+    words = index_words(site, "es")
+    assert used in words and not any(word.startswith(typed) for word in words), "pick another pair: a plain prefix search would find it"
+    stem = SpanishStemmer().stem
+    assert stem(typed) == stem(used)
+    assert used in search(browser, site, "es/aftercare/", typed)
+
+
+@pytest.mark.parametrize("start, typed", [
+    ("es/aftercare/", "cicatri"),  # cicatriz, cicatrices
+    ("es/aftercare/", "enrojecimien"),  # longer than the stem of "enrojecimiento" ("enrojec")
+    ("aftercare/", "recommend"),  # English: as Material searches
+])
+def test_a_word_being_typed_finds_the_words_it_begins(browser, site, start, typed):
+    language = "es" if start.startswith("es/") else "en"
+    begun = {word for word in index_words(site, language) if word.startswith(typed)}
+    assert begun, "pick another beginning"
+    marks = search(browser, site, start, typed)
+    assert marks and all(mark.startswith(typed) for mark in marks), marks
+    assert set(marks) <= begun

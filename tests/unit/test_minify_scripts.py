@@ -8,7 +8,9 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
+import material
 import pytest
 
 from pipeline.after_build.minify_scripts import BUNDLES, minify_scripts, write_bundles
@@ -17,14 +19,16 @@ from site_checks.sitebuild import ROOT
 from test_calculator_scripts import COMMENT, LITERAL
 
 SOURCES = ROOT / "docs/assets/javascripts"
+MATERIAL = Path(material.__file__).parent / "templates/assets/javascripts"
 
 
 @pytest.fixture
 def shipped(tmp_path):
-    """A built site's scripts folder: ours, and one of Material's."""
+    """A built site's scripts folder: ours, one of Material's, and its lunr.es.min.js."""
     site = tmp_path / "site"
     shutil.copytree(SOURCES, site / "assets/javascripts")
     (site / "assets/javascripts/bundle.f00.min.js").write_text("/* Material's */ var  a = 1;\n", encoding="utf-8")
+    shutil.copytree(MATERIAL / "lunr/min", site / "assets/javascripts/lunr/min")
     done = minify_scripts(site, ROOT / "docs")
     return site / "assets/javascripts", done
 
@@ -64,17 +68,22 @@ def test_the_node_tests_pass_against_the_minified_scripts(shipped, tmp_path):
 def test_the_every_page_scripts_ship_as_one_file_holding_each_in_order(shipped):
     """One request instead of three; every part whole, in the listed order
     (material-on-demand.js last: it reads its own <script> element), and the
-    file is valid JavaScript."""
+    file is valid JavaScript.  Material's lunr.es.min.js, which its search
+    worker loads for the Spanish index, ships whole with the Spanish search's
+    stemming after it."""
     folder, _ = shipped
+    parts_text = {part: (folder / part).read_text(encoding="utf-8").strip().rstrip(";") for parts in BUNDLES.values() for part in parts}
     write_bundles(folder.parents[1])
     for name, parts in BUNDLES.items():
         text = (folder / name).read_text(encoding="utf-8")
-        places = [text.index((folder / part).read_text(encoding="utf-8").strip().rstrip(";")) for part in parts]
+        places = [text.index(parts_text[part]) for part in parts]
         assert places == sorted(places), name
         node = shutil.which("node")
         if node:
             assert subprocess.run([node, "--check", str(folder / name)], capture_output=True).returncode == 0, name
     page = (folder / "page.js").read_text(encoding="utf-8")
-    on_demand = (folder / "material-on-demand.js").read_text(encoding="utf-8").strip().rstrip(";")
-    assert page.rstrip().rstrip(";").endswith(on_demand), "material-on-demand.js comes last in page.js"
+    assert page.rstrip().rstrip(";").endswith(parts_text["material-on-demand.js"]), "material-on-demand.js comes last in page.js"
     assert (folder / "embed-page.js").is_file()
+    spanish = (folder / "lunr/min/lunr.es.min.js").read_text(encoding="utf-8")
+    material_text = (MATERIAL / "lunr/min/lunr.es.min.js").read_text(encoding="utf-8").strip().rstrip(";")
+    assert spanish.startswith(material_text) and "QueryParser.parseTerm" in spanish[len(material_text):]

@@ -6,7 +6,7 @@ import json
 from pipeline.after_build.search_index import location_language, split_search_index, write_language_indexes
 
 COMBINED = {
-    "config": {"lang": ["en", "es"], "separator": "[\\s\\-]+"},
+    "config": {"lang": ["en", "es"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]},
     "docs": [
         {"location": "", "title": "Home", "text": "a"},
         {"location": "#key-points", "title": "Key points", "text": "b"},
@@ -29,8 +29,9 @@ def test_each_language_gets_its_pages_and_its_language_only():
     indexes = split_search_index(COMBINED, ["en", "es"])
     assert [d["title"] for d in indexes["en"]["docs"]] == ["Home", "Key points", "Aftercare", "Estimates"]
     assert [d["title"] for d in indexes["es"]["docs"]] == ["Inicio", "Puntos clave", "Cuidados después"]
-    assert indexes["en"]["config"] == {"lang": ["en"], "separator": "[\\s\\-]+"}
-    assert indexes["es"]["config"] == {"lang": ["es"], "separator": "[\\s\\-]+"}
+    # English as Material sets it; Spanish also trims the punctuation around a word.
+    assert indexes["en"]["config"] == {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]}
+    assert indexes["es"]["config"] == {"lang": ["es"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter", "trimmer"]}
     assert COMBINED["config"]["lang"] == ["en", "es"]  # the input is left as it was
 
 
