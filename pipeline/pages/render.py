@@ -124,7 +124,10 @@ def _when(day: int, start: dt.date | None, lang: str) -> str:
 
 def schedule_rows(steps: list[Step], plan: Plan, start: dt.date | None = None, lang: str = "en") -> str:
     """The table's rows; with a `start` date they are what the script shows
-    for that date (the tests compare the two)."""
+    for that date (the tests compare the two).  A line break between cells
+    (and after <br>) in every table we write: search reads a page's text
+    with its tags taken out, and "<th>Day 1</th><td>Make-up" would be found
+    only as "1Make-up"."""
     def date_cell(day: int) -> str:
         if start is None:
             return "<td data-date-cell hidden></td>"
@@ -132,8 +135,8 @@ def schedule_rows(steps: list[Step], plan: Plan, start: dt.date | None = None, l
         return f'<td data-date-cell><time datetime="{date.isoformat()}">{escape(date_in_words(date, lang=lang))}</time></td>'
 
     return "\n".join(
-        f'<tr><th scope="row">{escape(step.label)}</th><td data-days-cell{" hidden" if start else ""}>{escape(describe_day(step.day, lang))}</td>'
-        f"{date_cell(step.day)}<td>{_checkpoint_list(step, plan, start, lang)}</td></tr>"
+        f'<tr><th scope="row">{escape(step.label)}</th>\n<td data-days-cell{" hidden" if start else ""}>{escape(describe_day(step.day, lang))}</td>\n'
+        f"{date_cell(step.day)}\n<td>{_checkpoint_list(step, plan, start, lang)}</td></tr>"
         for step in steps
     )
 
@@ -276,13 +279,16 @@ def calculator(protocol: Protocol, plan_id: str, clinic: Clinic = NO_CLINIC, sit
 <p class="calculator__status" role="status" aria-live="polite" data-calculator-status></p>
 <div class="calculator__table md-typeset__scrollwrap"><div class="md-typeset__table"><table data-calculator-table>
 <caption data-calculator-caption>{escape(caption)}</caption>
-<thead><tr><th scope="col">{word("colStep")}</th><th scope="col" data-days-cell>{word("colDays")}</th><th scope="col" data-date-cell hidden>{word("colDate")}</th><th scope="col">{word("colAftercare")}</th></tr></thead>
+<thead><tr><th scope="col">{word("colStep")}</th>
+<th scope="col" data-days-cell>{word("colDays")}</th>
+<th scope="col" data-date-cell hidden>{word("colDate")}</th>
+<th scope="col">{word("colAftercare")}</th></tr></thead>
 <tbody data-calculator-rows>
 {schedule_rows(steps, plan, lang=lang)}
 </tbody>
 </table></div></div>
 <div class="calculator__cards"><p class="calculator__cards-caption" data-calculator-cards-caption></p><ol data-calculator-cards></ol></div>
-<div class="calculator__print calculator__care">
+<div class="calculator__print calculator__care" data-search-exclude>
 <h2>{escape(text["printCareHeading"])}</h2>
 {care[0]}
 </div>
@@ -313,13 +319,14 @@ def print_heading(clinic: Clinic, valid_until: dt.date | None, lang: str = "en")
 def aftercare_table(protocol: Protocol, lang: str = "en") -> str:
     rows = "\n".join(
         f'<tr><th scope="row">{say("treatmentDay", lang) if m.day == 0 else fill(TEXT[lang]["dayShort"], day=m.day)}</th>'
-        f"<td><strong>{escape(m.title)}</strong><br>{escape(m.advice)}</td></tr>"
+        f"\n<td><strong>{escape(m.title)}</strong><br>\n{escape(m.advice)}</td></tr>"
         for m in protocol.aftercare
     )
     return f"""
 <div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>
 <caption>{say("aftercareCaption", lang)}</caption>
-<thead><tr><th scope="col">{say("colWhen", lang)}</th><th scope="col">{say("colWhat", lang)}</th></tr></thead>
+<thead><tr><th scope="col">{say("colWhen", lang)}</th>
+<th scope="col">{say("colWhat", lang)}</th></tr></thead>
 <tbody>
 {rows}
 </tbody>
@@ -360,7 +367,7 @@ def reference_list(references: dict[str, Reference], lang: str = "en") -> str:
         note = f" <em{words}>{escape(ref.note)}</em>" if ref.note else ""
         items.append(
             f'<li id="{ref.anchor}"><strong>{escape(ref.label)}</strong>. {escape(ref.citation)} {links}'
-            f'<br><small>{escape(say("whatWeChecked", lang, checked=say("checked." + ref.checked, lang)))}{note}</small></li>'
+            f'<br>\n<small>{escape(say("whatWeChecked", lang, checked=say("checked." + ref.checked, lang)))}{note}</small></li>'
         )
     return '\n<ol class="references">\n' + "\n".join(items) + "\n</ol>\n"
 

@@ -292,3 +292,33 @@ def test_short_forms_are_explained_in_the_page_s_language(site):
             continue
         shown = {a["title"] for a in soup(page).find_all("abbr")}
         assert not shown & english_titles, page.relative_to(site.root)
+
+
+def _search_words(text: str) -> set[str]:
+    """Words as search sees them: split at white space and hyphens, tags and
+    the punctuation around a word left out, lower case."""
+    text = re.sub(r"<[^>]+>", " ", text)
+    return {word.strip(".,:;()[]¿?¡!\"'").lower() for word in re.split(r"[\s\-]+", text)} - {""}
+
+
+def test_search_finds_each_table_cell_and_source_note_as_words_of_their_own(site):
+    """Search reads a page's text with its tags taken out: cells written
+    without white space between them ("<th>Day 1</th><td>Make-up") were
+    indexed as one word ("1make") that no reader types, and "Make-up" was
+    not found on that page.  The first and last word of every table cell on
+    the pages our code writes tables for, and of every source's "What we
+    checked" note, are words of their own in that language's index."""
+    for folder in ("", "es/"):
+        index = json.loads((site.root / folder / "search/search_index.json").read_text(encoding="utf-8"))
+        for page in ("aftercare", "treatment-plan", "references"):
+            location = f"{page}/"
+            words = _search_words(" ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]
+                                           if doc["location"].split("#")[0] == folder + location))
+            document = soup(site.root / folder / page / "index.html")
+            cells = [cell for cell in document.select("article table th, article table td, article li small")
+                     if not cell.has_attr("hidden") and not cell.find_parent(attrs={"data-search-exclude": True})]
+            assert cells, f"no table or source note on {folder}{page}"
+            for cell in cells:
+                text = sorted(_search_words(cell.get_text(" ")), key=cell.get_text(" ").lower().find)
+                if text:
+                    assert {text[0], text[-1]} <= words, f"{folder}{page}: '{cell.get_text(' ').strip()[:60]}' not searchable as written"
