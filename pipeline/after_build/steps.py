@@ -1,6 +1,6 @@
 """The steps after MkDocs has written the pages, in order: the corrections
-feed, the link check, then (only for a build without problems) our scripts
-minified and the every-page ones joined, the embed pages and the security headers, which scan every
+feed, the link check, then (only for a build without problems) the
+calculator's modules joined, our scripts minified and the every-page ones joined, the embed pages and the security headers, which scan every
 finished page."""
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from ..data.problems import Problem
 from ..urls import built_file
 from . import embed, links, security_headers
 from .corrections_feed import write_corrections_feed
+from .join_modules import write_joined_modules
 from .minify_scripts import minify_scripts, write_bundles
 
 
@@ -24,6 +25,7 @@ def after_build(site_dir: Path, docs_dir: Path, problems: list[Problem], *, use_
     problems = [*problems, *links.check_site_links(docs_dir, site_dir, use_directory_urls)]
     if problems:
         return problems
+    write_joined_modules(site_dir)
     minify_scripts(site_dir, docs_dir)
     write_bundles(site_dir)
     embed.write_embed_pages(site_dir, embed_pages())
