@@ -1,7 +1,9 @@
 """The steps after MkDocs has written the pages, in order: the corrections
-feed, the link check, then (only for a build without problems) the
-calculator's modules joined, our scripts minified and the every-page ones joined, the embed pages and the security headers, which scan every
-finished page."""
+feed, the link check, the calculator's modules joined, our scripts minified
+and the every-page ones joined (also for a build with problems: a live
+preview shows them on pages that still work), then, only for a build
+without problems, the embed pages and the security headers, which scan
+every finished page."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
@@ -23,11 +25,11 @@ def after_build(site_dir: Path, docs_dir: Path, problems: list[Problem], *, use_
     HTML), called only for a build without problems."""
     write_corrections_feed(site_dir, corrections, site_name, site_url, titles, use_directory_urls)
     problems = [*problems, *links.check_site_links(docs_dir, site_dir, use_directory_urls)]
-    if problems:
-        return problems
     write_joined_modules(site_dir)
     minify_scripts(site_dir, docs_dir)
     write_bundles(site_dir)
+    if problems:
+        return problems
     embed.write_embed_pages(site_dir, embed_pages())
     # Each built page and image with the source file a finding is reported against.
     sources = {built_file(src, use_directory_urls): (f"docs/{src}", docs_dir / src)

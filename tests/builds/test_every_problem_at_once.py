@@ -118,6 +118,11 @@ def test_the_live_preview_stays_up_shows_the_problems_and_recovers(tmp_path):
         aftercare = fetch(base + "aftercare/")
         assert "Chu2012" in aftercare and "how-it-work.md" not in aftercare
         assert "{{" not in aftercare and "Traceback" not in aftercare
+        # The pages keep their stylesheet and scripts (search, the menu) while they show the problems.
+        assets = re.findall(r'(?:href|src)="(?:\.\./)*(assets/(?:stylesheets|javascripts)/[^"]+)"', aftercare)
+        assert any(a.endswith("page.js") for a in assets) and any(a.endswith(".css") for a in assets), assets
+        for asset in assets:
+            assert fetch(base + asset), asset
         terminal = log.read_text()
         assert "PROBLEMS - " in terminal and "Chu2012" in terminal and "Traceback" not in terminal
         # Fix all three: the preview rebuilds without the box.
