@@ -160,8 +160,9 @@ def java_command() -> str | None:
 
 
 def run_vnu(files: list[Path]) -> dict[Path, list[dict]]:
-    """Check many files in ONE run of the checker (it takes seconds to start).
-    Returns every error message per file (warnings are not errors)."""
+    """Check many files, pages and stylesheets, in ONE run of the checker (it
+    takes seconds to start).  Returns every error message per file (warnings
+    are not errors)."""
     java = java_command()
     if not java:
         raise RuntimeError("No Java for the Nu Html Checker: run the tests with `make test`, which installs "
@@ -169,7 +170,8 @@ def run_vnu(files: list[Path]) -> dict[Path, list[dict]]:
     if not VNU_JAR.is_file():
         raise RuntimeError(f"{VNU_JAR} is missing: run `make test` (it runs `npm ci`) or `npm ci` in {ROOT}.")
     result = subprocess.run(
-        [java, "-Xss8m", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", "--stdout", *map(str, files)],
+        [java, "-Xss8m", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", "--stdout", "--also-check-css",
+         *map(str, files)],
         capture_output=True, text=True, timeout=600,
     )
     if result.returncode != 0 or not result.stdout.strip():

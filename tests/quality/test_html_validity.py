@@ -1,10 +1,12 @@
-"""Valid HTML: the Nu Html Checker (npm vnu-jar, run with Java) over every
-built page, in one run.  Zero errors; the only messages accepted are listed
-with their reasons in site_checks/__init__.py (VNU_FILTERS)."""
+"""Valid HTML and CSS: the Nu Html Checker (npm vnu-jar, run with Java) over
+every built page and the site's own CSS, in one run.  Zero errors; the only
+messages accepted are listed with their reasons in site_checks/__init__.py
+(VNU_FILTERS)."""
 from __future__ import annotations
 
 import pytest
 
+from pipeline.pages.theme import site_css
 from site_checks import (
     RECORD, VNU_FILTERS, describe_vnu, html_pages, name_of, run_vnu, split_filtered,
 )
@@ -18,9 +20,26 @@ def checked(files):
 
 
 @pytest.fixture(scope="module")
-def vnu_results(site):
+def own_css(site, tmp_path_factory):
+    """The site's CSS as it ships after Material's in the one stylesheet
+    (tests/builds/test_site_build.py checks that it does); Material's own
+    rules are Material's to check."""
+    path = tmp_path_factory.mktemp("css") / "site.css"
+    path.write_text(site_css(str(site.project / "overrides")), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def vnu_results(site, own_css):
     files = html_pages(site.root)
-    return files, checked(files)
+    return files, checked([*files, own_css])
+
+
+@pytest.mark.tools
+def test_the_sites_own_css_is_valid(own_css, vnu_results):
+    _, results = vnu_results
+    errors, _ = split_filtered(results.get(own_css.resolve(), []))
+    assert not errors, "the Nu Html Checker found CSS errors:\n" + describe_vnu("overrides/partials/site.css (minified)", errors)
 
 
 @pytest.mark.tools
