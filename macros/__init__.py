@@ -8,6 +8,7 @@ them to the hooks mkdocs-macros calls.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import shutil
@@ -29,6 +30,7 @@ from pipeline.data.site_data import display, front_matters as read_front_matters
 from pipeline.data.twins import untranslated
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
 from pipeline.pages import abbreviations, page_check, page_footer, problem_report, render, structured_data, theme, translation_note, wording
+from pipeline.pages.held_html import CONFIG_ATTRIBUTE as HELD_HTML, HeldHtml, HeldHtmlExtension
 from pipeline.pages.language import default_source, page_language, search_index_path, source_language, translated_source
 
 INCLUDES = "includes"  # the only folder snippets (--8<--) may read from (mkdocs.yml)
@@ -108,6 +110,12 @@ def define_env(env) -> None:
     env.conf["extra"]["search_index"] = search_index_path(build_language)
     env.conf["extra"]["site_words"] = dict(wording.template_words(build_language),
                                            publisher_line=site_data.in_language(build_language).publisher.statement(build_language))
+    # The HTML macros write reaches Markdown as tokens (pipeline/pages/held_html.py);
+    # macros/held_html_hook.py gives MkDocs its anchors.  Replaces the previous run's.
+    held_html = HeldHtml()
+    env.conf["markdown_extensions"] = [*(e for e in env.conf["markdown_extensions"] if not isinstance(e, HeldHtmlExtension)),
+                                       held_html.extension()]
+    setattr(env.conf, HELD_HTML, held_html)
     cited: dict[str, list[str]] = {}  # per page, its sources in order of first citation
     held: set[str] = set()  # pages not rendered as written: they have problems, or show a broken entry
     calculator_pages: set[str] = set()  # pages that show the schedule calculator
@@ -119,6 +127,13 @@ def define_env(env) -> None:
     def site_macro(function):
         site_macros[function.__name__] = function
         return env.macro(function)
+
+    def held_out(function):
+        """A macro whose HTML Markdown need not read (pipeline/pages/held_html.py)."""
+        @functools.wraps(function)
+        def holding(*args, **kwargs):
+            return held_html.hold(function(*args, **kwargs), page_src(), function.__name__)
+        return holding
 
     def page_src() -> str:
         return env.page.file.src_uri
@@ -184,6 +199,7 @@ def define_env(env) -> None:
         return None
 
     @site_macro
+    @held_out
     def cite(*keys: str) -> str:
         problem = cite_problem(keys)
         if problem:
@@ -191,6 +207,7 @@ def define_env(env) -> None:
         return render.cite(keys, references, cited.setdefault(page_src(), []), lang())
 
     @site_macro
+    @held_out
     def schedule_calculator(plan_id: str = "acne-scars") -> str:
         plan_or_fail(plan_id)
         calculator_pages.add(page_src())
@@ -201,6 +218,7 @@ def define_env(env) -> None:
                                  valid_until=env.page.meta.get("next_review"), lang=lang())
 
     @site_macro
+    @held_out
     def aftercare_timeline() -> str:
         return render.aftercare_table(content().protocol, lang())
 
@@ -209,6 +227,7 @@ def define_env(env) -> None:
         return render.plans_overview(content().protocol, page_src(), lang())
 
     @site_macro
+    @held_out
     def reference_list() -> str:
         return render.reference_list(content().references, lang())
 
@@ -219,6 +238,7 @@ def define_env(env) -> None:
         return render.embed_snippets(pages, env.conf["site_url"] or "", embed.EMBED_DIR, docs, lang())
 
     @site_macro
+    @held_out
     def care_cards() -> str:
         """When to get help: the warning signs as care cards (docs/_data/warning_signs.yml)."""
         return care_cards_html(content().warning_signs, content().publisher, lang=lang())
@@ -257,6 +277,7 @@ def define_env(env) -> None:
         return wording.say("someSignOff", lang(), signed=len(signed), count=len(pages))
 
     @site_macro
+    @held_out
     def corrections_log() -> str:
         here, language = page_src(), lang()
 
@@ -291,7 +312,7 @@ def define_env(env) -> None:
                                    "calculator_pages": calculator_pages, "clinic": clinic, "reviewers": reviewers,
                                    "publisher": publisher, "corrections": log, "titles": titles,
                                    "argument_problem": argument_problem, "root": root, "macros": site_macros,
-                                   "problems": data_problems, "held": held, "reference_keys": reference_keys,
+                                   "problems": data_problems, "held": held, "reference_keys": reference_keys, "held_html": held_html,
                                    "first_line": {}}
 
 
@@ -408,10 +429,12 @@ def on_post_page_macros(env) -> None:
                       if p.page == default_source(file.src_uri)), None)
         env.markdown += render.clinic_contact(data["clinic"], about, file.src_uri, lang)
     # Last on the page: the sources its citation numbers lead to.
-    env.markdown = render.attach_citations(env.markdown)
+    held_html = data["held_html"]
+    env.markdown = render.attach_citations(env.markdown, held_html.token_start("cite"))
     references_page = urls.site_link(file.src_uri, translated_source("references.md", lang),
                                      env.conf["use_directory_urls"])
-    env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}", lang)
+    env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}", lang,
+                                        hold=lambda html: held_html.hold(html, file.src_uri))
     env.markdown += abbreviations.abbreviation_list(data["root"] / INCLUDES, lang, env.markdown)
     # JSON-LD for search engines; overrides/main.html prints it at the end of the page.
     site_url = env.conf.get("site_url") or ""
