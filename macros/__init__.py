@@ -71,12 +71,33 @@ def _build_language(config) -> str:
     return getattr(i18n, "current_language", None) or "en"
 
 
+# Per docs folder: what define_env read and checked from the files, for the
+# build's other languages (mkdocs-static-i18n runs define_env once per
+# language, in one process, on the same files).
+_LOADED: dict[str, tuple] = {}
+
+
+def _load(env, docs: Path, root: Path) -> tuple[list, list, object, dict]:
+    """(front matter problems, data problems, site data, front matters): read
+    in the plugin's outer run (the first language, and every rebuild of the
+    live preview), reused while it is `building` the others.  Each run gets
+    its own copy of the problem list: the pages' problems are added to it."""
+    i18n = env.conf["plugins"].get("i18n")
+    key = str(docs)
+    if i18n is None or not i18n.building or key not in _LOADED:
+        front_matter_problems = page_check.check_all_front_matter(docs, lambda path: display(path, root))
+        data_problems: list = []
+        site_data = load_site_data(docs, root, os.environ.get("SITE_REPOSITORY", ""), dt.date.today(), data_problems)
+        front_matters = None if front_matter_problems or site_data is None else read_front_matters(docs, site_data.known_pages)
+        _LOADED[key] = (front_matter_problems, data_problems, site_data, front_matters)
+    front_matter_problems, data_problems, site_data, front_matters = _LOADED[key]
+    return front_matter_problems, list(data_problems), site_data, front_matters
+
+
 def define_env(env) -> None:
     docs = Path(env.conf["docs_dir"])
     root = Path(env.conf["config_file_path"]).parent
-    front_matter_problems = page_check.check_all_front_matter(docs, lambda path: display(path, root))
-    data_problems: list = []
-    site_data = load_site_data(docs, root, os.environ.get("SITE_REPOSITORY", ""), dt.date.today(), data_problems)
+    front_matter_problems, data_problems, site_data, front_matters = _load(env, docs, root)
     # A broken front matter stops here, before MkDocs reads the pages (it
     # would drop it silently, and expand YAML aliases without limit); so does
     # a data file nothing could be read from.  Otherwise the pages are built
@@ -86,7 +107,6 @@ def define_env(env) -> None:
     references, protocol, clinic = site_data.references, site_data.protocol, site_data.clinic
     reviewers, publisher, warning_signs, log = site_data.reviewers, site_data.publisher, site_data.warning_signs, site_data.corrections
     known_pages = site_data.known_pages
-    front_matters = read_front_matters(docs, known_pages)
     titles = {src: front_matters[src].get("title", src) for src in known_pages}
     broken_keys, reference_keys = site_data.broken_keys, site_data.reference_keys
     use_directory_urls = env.conf["use_directory_urls"]
