@@ -7,9 +7,13 @@ citation links that was most of the time our code added to a build's
 Markdown.  So a macro puts a short token in the page's Markdown instead,
 and this Markdown extension hands each token's HTML to Markdown's own store
 for raw HTML (its `htmlStash`) before anything else reads the text: the page
-comes out exactly as if the HTML had stood in the text.  A block alone in
+comes out as if the HTML had stood in the text (less the blank line
+md_in_html leaves after a raw block).  A block alone in
 its paragraph replaces that paragraph, inline HTML stays inline, a heading
 inside it stays out of the table of contents (as raw HTML always did).
+One difference: inside a code block or span, where Markdown shows raw HTML
+as text, held HTML goes in as HTML.  No page puts a macro's output in code
+(the built site is the same), and a macro there is a writer's slip either way.
 
 MkDocs learns the page's anchors from the raw HTML it scans: the `id`s of
 held HTML are given to it after the page is rendered (anchor_ids(),
@@ -30,7 +34,8 @@ from markdown.preprocessors import Preprocessor
 # macros/__init__.py, read by macros/held_html_hook.py).
 CONFIG_ATTRIBUTE = "held_html"
 # Around a token: a control character Markdown leaves alone (it strips only
-# its own STX and ETX), and that page text does not contain.
+# its own STX and ETX); the build's random nonce inside keeps page text from
+# spelling a token.
 MARK = "\x1a"
 # Our own HTML quotes every attribute with " and escapes " inside values.
 _ID = re.compile(r'\sid="([^"]*)"')
@@ -70,9 +75,8 @@ class HeldHtml:
         """The `id`s in the HTML held for `page`."""
         return self._anchor_ids.get(page, set())
 
-    def release(self, text: str, store=lambda html: html) -> str:
-        """`text` with each token replaced by `store(its HTML)`: by default
-        the HTML itself."""
+    def release(self, text: str, store) -> str:
+        """`text` with each token replaced by `store(its HTML)`."""
         return self.token.sub(lambda match: store(self._html[int(match.group(2))]), text)
 
     def extension(self) -> HeldHtmlExtension:
