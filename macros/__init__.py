@@ -8,6 +8,7 @@ them to the hooks mkdocs-macros calls.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 import shutil
@@ -29,6 +30,7 @@ from pipeline.data.site_data import display, front_matters as read_front_matters
 from pipeline.data.twins import untranslated
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
 from pipeline.pages import abbreviations, page_check, page_footer, problem_report, render, structured_data, theme, translation_note, wording
+from pipeline.pages.held_html import CONFIG_ATTRIBUTE as HELD_HTML, HeldHtml, HeldHtmlExtension
 from pipeline.pages.language import default_source, page_language, search_index_path, source_language, translated_source
 
 INCLUDES = "includes"  # the only folder snippets (--8<--) may read from (mkdocs.yml)
@@ -69,12 +71,33 @@ def _build_language(config) -> str:
     return getattr(i18n, "current_language", None) or "en"
 
 
+# Per docs folder: what define_env read and checked from the files, for the
+# build's other languages (mkdocs-static-i18n runs define_env once per
+# language, in one process, on the same files).
+_LOADED: dict[str, tuple] = {}
+
+
+def _load(env, docs: Path, root: Path) -> tuple[list, list, object, dict]:
+    """(front matter problems, data problems, site data, front matters): read
+    in the plugin's outer run (the first language, and every rebuild of the
+    live preview), reused while it is `building` the others.  Each run gets
+    its own copy of the problem list: the pages' problems are added to it."""
+    i18n = env.conf["plugins"].get("i18n")
+    key = str(docs)
+    if i18n is None or not i18n.building or key not in _LOADED:
+        front_matter_problems = page_check.check_all_front_matter(docs, lambda path: display(path, root))
+        data_problems: list = []
+        site_data = load_site_data(docs, root, os.environ.get("SITE_REPOSITORY", ""), dt.date.today(), data_problems)
+        front_matters = None if front_matter_problems or site_data is None else read_front_matters(docs, site_data.known_pages)
+        _LOADED[key] = (front_matter_problems, data_problems, site_data, front_matters)
+    front_matter_problems, data_problems, site_data, front_matters = _LOADED[key]
+    return front_matter_problems, list(data_problems), site_data, front_matters
+
+
 def define_env(env) -> None:
     docs = Path(env.conf["docs_dir"])
     root = Path(env.conf["config_file_path"]).parent
-    front_matter_problems = page_check.check_all_front_matter(docs, lambda path: display(path, root))
-    data_problems: list = []
-    site_data = load_site_data(docs, root, os.environ.get("SITE_REPOSITORY", ""), dt.date.today(), data_problems)
+    front_matter_problems, data_problems, site_data, front_matters = _load(env, docs, root)
     # A broken front matter stops here, before MkDocs reads the pages (it
     # would drop it silently, and expand YAML aliases without limit); so does
     # a data file nothing could be read from.  Otherwise the pages are built
@@ -84,7 +107,6 @@ def define_env(env) -> None:
     references, protocol, clinic = site_data.references, site_data.protocol, site_data.clinic
     reviewers, publisher, warning_signs, log = site_data.reviewers, site_data.publisher, site_data.warning_signs, site_data.corrections
     known_pages = site_data.known_pages
-    front_matters = read_front_matters(docs, known_pages)
     titles = {src: front_matters[src].get("title", src) for src in known_pages}
     broken_keys, reference_keys = site_data.broken_keys, site_data.reference_keys
     use_directory_urls = env.conf["use_directory_urls"]
@@ -108,6 +130,12 @@ def define_env(env) -> None:
     env.conf["extra"]["search_index"] = search_index_path(build_language)
     env.conf["extra"]["site_words"] = dict(wording.template_words(build_language),
                                            publisher_line=site_data.in_language(build_language).publisher.statement(build_language))
+    # The HTML macros write reaches Markdown as tokens (pipeline/pages/held_html.py);
+    # macros/held_html_hook.py gives MkDocs its anchors.  Replaces the previous run's.
+    held_html = HeldHtml()
+    env.conf["markdown_extensions"] = [*(e for e in env.conf["markdown_extensions"] if not isinstance(e, HeldHtmlExtension)),
+                                       held_html.extension()]
+    setattr(env.conf, HELD_HTML, held_html)
     cited: dict[str, list[str]] = {}  # per page, its sources in order of first citation
     held: set[str] = set()  # pages not rendered as written: they have problems, or show a broken entry
     calculator_pages: set[str] = set()  # pages that show the schedule calculator
@@ -119,6 +147,13 @@ def define_env(env) -> None:
     def site_macro(function):
         site_macros[function.__name__] = function
         return env.macro(function)
+
+    def held_out(function):
+        """A macro whose HTML Markdown need not read (pipeline/pages/held_html.py)."""
+        @functools.wraps(function)
+        def holding(*args, **kwargs):
+            return held_html.hold(function(*args, **kwargs), page_src(), function.__name__)
+        return holding
 
     def page_src() -> str:
         return env.page.file.src_uri
@@ -184,6 +219,7 @@ def define_env(env) -> None:
         return None
 
     @site_macro
+    @held_out
     def cite(*keys: str) -> str:
         problem = cite_problem(keys)
         if problem:
@@ -191,6 +227,7 @@ def define_env(env) -> None:
         return render.cite(keys, references, cited.setdefault(page_src(), []), lang())
 
     @site_macro
+    @held_out
     def schedule_calculator(plan_id: str = "acne-scars") -> str:
         plan_or_fail(plan_id)
         calculator_pages.add(page_src())
@@ -201,6 +238,7 @@ def define_env(env) -> None:
                                  valid_until=env.page.meta.get("next_review"), lang=lang())
 
     @site_macro
+    @held_out
     def aftercare_timeline() -> str:
         return render.aftercare_table(content().protocol, lang())
 
@@ -209,6 +247,7 @@ def define_env(env) -> None:
         return render.plans_overview(content().protocol, page_src(), lang())
 
     @site_macro
+    @held_out
     def reference_list() -> str:
         return render.reference_list(content().references, lang())
 
@@ -219,6 +258,7 @@ def define_env(env) -> None:
         return render.embed_snippets(pages, env.conf["site_url"] or "", embed.EMBED_DIR, docs, lang())
 
     @site_macro
+    @held_out
     def care_cards() -> str:
         """When to get help: the warning signs as care cards (docs/_data/warning_signs.yml)."""
         return care_cards_html(content().warning_signs, content().publisher, lang=lang())
@@ -257,6 +297,7 @@ def define_env(env) -> None:
         return wording.say("someSignOff", lang(), signed=len(signed), count=len(pages))
 
     @site_macro
+    @held_out
     def corrections_log() -> str:
         here, language = page_src(), lang()
 
@@ -291,7 +332,7 @@ def define_env(env) -> None:
                                    "calculator_pages": calculator_pages, "clinic": clinic, "reviewers": reviewers,
                                    "publisher": publisher, "corrections": log, "titles": titles, "stylesheet": stylesheet,
                                    "argument_problem": argument_problem, "root": root, "macros": site_macros,
-                                   "problems": data_problems, "held": held, "reference_keys": reference_keys,
+                                   "problems": data_problems, "held": held, "reference_keys": reference_keys, "held_html": held_html,
                                    "first_line": {}}
 
 
@@ -408,10 +449,12 @@ def on_post_page_macros(env) -> None:
                       if p.page == default_source(file.src_uri)), None)
         env.markdown += render.clinic_contact(data["clinic"], about, file.src_uri, lang)
     # Last on the page: the sources its citation numbers lead to.
-    env.markdown = render.attach_citations(env.markdown)
+    held_html = data["held_html"]
+    env.markdown = render.attach_citations(env.markdown, held_html.token_start("cite"))
     references_page = urls.site_link(file.src_uri, translated_source("references.md", lang),
                                      env.conf["use_directory_urls"])
-    env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}", lang)
+    env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}", lang,
+                                        hold=lambda html: held_html.hold(html, file.src_uri))
     env.markdown += abbreviations.abbreviation_list(data["root"] / INCLUDES, lang, env.markdown)
     # JSON-LD for search engines; overrides/main.html prints it at the end of the page.
     site_url = env.conf.get("site_url") or ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -85,7 +86,7 @@ def check_links(
     page_src: str,
     source: str,
     known_pages: set[str],
-    sections: dict[str, tuple[set[str], list[str]]] | None = None,
+    sections: Mapping[str, tuple[set[str], list[str]]] | None = None,
 ) -> list[Problem]:
     """Links to pages that do not exist, or to sections a page does not have.
 
@@ -137,6 +138,32 @@ def check_links(
     return problems
 
 
+class BuiltSections(Mapping):
+    """html_ids() of each built page (source path → ids), read the first time
+    a link needs them: most links name no section, and most pages are never
+    the target of one that does."""
+
+    def __init__(self, site_dir: Path, pages: Iterable[str], use_directory_urls: bool):
+        self.site_dir, self.pages, self.use_directory_urls = site_dir, set(pages), use_directory_urls
+        self._read: dict[str, tuple[set[str], list[str]]] = {}
+
+    def __contains__(self, src: object) -> bool:
+        return src in self.pages
+
+    def __getitem__(self, src: str) -> tuple[set[str], list[str]]:
+        if src not in self.pages:
+            raise KeyError(src)
+        if src not in self._read:
+            self._read[src] = html_ids((self.site_dir / built_file(src, self.use_directory_urls)).read_text(encoding="utf-8"))
+        return self._read[src]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.pages)
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+
 def check_site_links(docs_dir: Path, site_dir: Path, use_directory_urls: bool = True, display_root: str = "docs") -> list[Problem]:
     """check_links() for every built page, with the sections of the built site."""
     pages = {
@@ -144,10 +171,7 @@ def check_site_links(docs_dir: Path, site_dir: Path, use_directory_urls: bool = 
         for p in sorted(docs_dir.rglob("*.md"))
         if (site_dir / built_file(p.relative_to(docs_dir).as_posix(), use_directory_urls)).is_file()
     }
-    sections = {
-        src: html_ids((site_dir / built_file(src, use_directory_urls)).read_text(encoding="utf-8"))
-        for src in pages
-    }
+    sections = BuiltSections(site_dir, pages, use_directory_urls)
     known = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
     problems = []
     for src, path in pages.items():

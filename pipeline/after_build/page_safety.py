@@ -186,6 +186,23 @@ _STATE_TAGS = {"head", "body", "meta", "foreignobject", "script", "style", *LOAD
 # In a start tag without these, no attribute can start with "on", be `style`
 # or `srcdoc`, or hold an address with a scheme (unescaped or not).
 _MAYBE_FINDING = re.compile(r"[\s'\"/]on|style|srcdoc|[:&]")
+# A run of text and of tags that change nothing, in their simplest form,
+# passed over in one step (most of a page: Material's navigation): end tags
+# other than </head>, and start tags of elements outside _STATE_TAGS whose
+# attributes are plain names (none starting with "on", "style" or "srcdoc")
+# with double-quoted values holding no "&" (no character reference) and no
+# ":" unless their first character, white space and controls aside (what
+# URL_NOISE drops), cannot start a SCRIPT_SCHEME.  Only ASCII, so that its
+# tokens are exactly HTMLParser's; anything else (other spacing, unquoted
+# values, a name with ":") is read tag by tag below.
+_SPACE = r"[ \t\n\r\f]"
+_PLAIN_VALUE = r'"(?:[^"<>&:]*|(?![\x00-\x20]*[jvl])[^"<>&]*)"'
+_PLAIN_RUN = re.compile(
+    r"(?:[^<]+"
+    r"|</(?!head>)[a-z][-.a-z0-9:_]*>"
+    rf"|<(?!(?:{'|'.join(sorted(_STATE_TAGS))})[ \t\n\r\f/>])[a-z][a-z0-9-]*"
+    rf"(?:{_SPACE}+(?!on|style|srcdoc)[a-z_][-a-z0-9_.]*(?:={_PLAIN_VALUE})?)*{_SPACE}*/?>"
+    r")*", re.I | re.A)
 _START_TAG_END = html_parser.locatestarttagend_tolerant
 _TAG_NAME = html_parser.tagfind_tolerant
 _ATTRIBUTE = html_parser.attrfind_tolerant
@@ -258,7 +275,7 @@ def _fast_scan(html: str, scanner: _Scanner) -> None:
         return line
 
     while True:
-        i = html.find("<", i)
+        i = html.find("<", _PLAIN_RUN.match(html, i).end())
         if i < 0:
             return
         if html.startswith("<!--", i):

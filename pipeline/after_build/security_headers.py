@@ -44,7 +44,10 @@ PLAIN_SEGMENT = re.compile(r"[A-Za-z0-9._~-]+")
 NOT_IN_META = ("frame-ancestors", "report-uri", "report-to", "sandbox")
 UNSAFE_IN_HEADER = re.compile(r'[\x00-\x1f\x7f"\\$]')  # line breaks, nginx quoting and variables
 META_CHARSET = '<meta charset="utf-8">'
-ANCHOR = re.compile(r"<a\s[^>]*>")
+# A link whose address could name another site: only a tag with ":" (a
+# scheme) or "&" (a character reference, which could spell one) can; the
+# others (most of a page's links) are passed over without a look.
+ANCHOR = re.compile(r"<a\s[^>:&]*[:&][^>]*>")
 HREF = re.compile(r'\shref="([^"]*)"')
 REL = re.compile(r'\srel="([^"]*)"')
 
@@ -197,17 +200,17 @@ def _problem(finding: page_safety.Finding, built: str, source: tuple[str, Path] 
     return Problem(f"site/{built}", finding.line, 1, "", finding.what)
 
 
-def scan_site(site_dir: Path, pages: list[Path], embed_dir: str, site_url: str,
+def scan_site(site_dir: Path, pages: dict[Path, str], embed_dir: str, site_url: str,
               sources: dict[str, tuple[str, Path]]) -> tuple[set[str], set[str], list[Problem]]:
     """(hashes of the approved inline scripts, hashes of the head's styles,
-    problems) of every built page and SVG image, each problem once."""
+    problems) of every built page (path → its text) and SVG image, each problem once."""
     patterns = page_safety.template_script_patterns()
     scripts: set[str] = set()
     styles: set[str] = set()
     problems: dict[str, Problem] = {}
-    for page in pages:
+    for page, text in pages.items():
         built = page.relative_to(site_dir).as_posix()
-        scan = page_safety.scan_page(page.read_text(encoding="utf-8"), patterns, site_url)
+        scan = page_safety.scan_page(text, patterns, site_url)
         scripts |= {sha256_source(body) for body in scan.known_scripts}
         styles |= {sha256_source(body) for body in scan.styles}
         source = sources.get(built.removeprefix(embed_dir + "/"))
@@ -238,7 +241,9 @@ def write_security_headers(site_dir: Path, embed_dir: str, embed_origins: tuple[
     `policy_in_pages` False leaves the pages as built: the live preview adds
     an inline reload script that a <meta> policy would block."""
     # Full pages first: a problem is then shown with the full page's line, not the embed copy's.
-    pages = sorted(site_dir.rglob("*.html"), key=lambda p: (p.relative_to(site_dir).parts[0] == embed_dir, p))
+    # Each read once, for the scan and for its policy.
+    pages = {page: page.read_text(encoding="utf-8")
+             for page in sorted(site_dir.rglob("*.html"), key=lambda p: (p.relative_to(site_dir).parts[0] == embed_dir, p))}
     scripts, styles, problems = scan_site(site_dir, pages, embed_dir, site_url, sources or {})
     entries = [(p.name, p.is_dir()) for p in site_dir.iterdir() if p.name not in {HEADERS_FILE, NGINX_FILE}]
     problems += [Problem(f"site/{name}", 1, 1, "", "a top-level file or folder name with characters a headers rule "
@@ -257,6 +262,6 @@ def write_security_headers(site_dir: Path, embed_dir: str, embed_origins: tuple[
     # Folders with a not-found page of their own: the languages other than the default (es/404.html).
     language_folders = tuple(sorted(page.parent.name for page in site_dir.glob("*/404.html")))
     (site_dir / NGINX_FILE).write_text(nginx_snippet(full_csp, prefix, embed_dir, embed_csp, language_folders), encoding="utf-8")
-    for page in pages if policy_in_pages else ():
-        page.write_text(with_page_policy(page.read_text(encoding="utf-8"), full_csp, site_url), encoding="utf-8")
+    for page, text in pages.items() if policy_in_pages else ():
+        page.write_text(with_page_policy(text, full_csp, site_url), encoding="utf-8")
     return []

@@ -180,7 +180,10 @@ def check_html(markdown: str, file: str, first_line: int) -> list[Problem]:
     for match in _EVENT_HANDLER.finditer(markdown):
         problems.append(Problem(file, _line_of(markdown, match.end(), first_line), 1, "",
                                 "an event attribute (on...=) is not allowed in page text; remove it"))
-    for number, line in enumerate(markdown.split("\n"), start=first_line):
+    # Line by line only when the whole text has one: a reference never spans
+    # lines, so a line's match is also one in the whole text.
+    lines = markdown.split("\n") if _SCRIPT_URL.search(html.unescape(markdown)) else []
+    for number, line in enumerate(lines, start=first_line):
         if _SCRIPT_URL.search(html.unescape(line)):
             problems.append(Problem(file, number, 1, "", "a javascript:, vbscript: or data:text/html address is not "
                                                          "allowed in page text; link to an https:// page instead"))

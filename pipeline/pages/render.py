@@ -70,21 +70,33 @@ def cite(keys: tuple[str, ...], references: dict[str, Reference], order: list[st
 
 
 # After a word, a closing bracket, quote or emphasis: never after a list
-# marker ("- ", "1. ") or at the start of a line.
-_SPACE_BEFORE_CITATION = re.compile(r'(?:(?<=[^\W_])|(?<=[)\]%"\'\u2019\u201d])|(?<=\S\*))[ \t]+(?=<sup class="cite")')
+# marker ("- ", "1. ") or at the start of a line.  Tried on the two
+# characters before the spaces only (a look-behind tried at every position
+# of every page cost more than the rest of the join).
+_JOINS_AFTER = re.compile(r'(?:[^\W_]|[)\]%"\'\u2019\u201d]|\S\*)\Z')
+CITATION_START = re.escape('<sup class="cite"')
 
 
-def attach_citations(markdown: str) -> str:
+def attach_citations(markdown: str, citation_start: str = CITATION_START) -> str:
     """Each citation joined to the word before it: writers type a space
     before {{ cite(...) }}, where a line could break and leave the number
-    alone at the start of the next line."""
-    return _SPACE_BEFORE_CITATION.sub("", markdown)
+    alone at the start of the next line.  `citation_start`: a regular
+    expression for how a citation starts in `markdown` (its HTML, or the
+    token that holds it: pipeline/pages/held_html.py)."""
+    def join(spaces: re.Match) -> str:
+        start = spaces.start()
+        return "" if _JOINS_AFTER.search(markdown, max(0, start - 2), start) else spaces.group()
+
+    return re.sub(f"[ \t]+(?={citation_start})", join, markdown)
 
 
-def page_sources(order: list[str], references: dict[str, Reference], entry_link, lang: str = "en") -> str:
+def page_sources(order: list[str], references: dict[str, Reference], entry_link, lang: str = "en", hold=str) -> str:
     """The numbered list at the end of a page that its citation numbers lead
     to: each source's label, its citation, and a link to its full entry in
-    the reference list (`entry_link(key)`: the entry's address from this page)."""
+    the reference list (`entry_link(key)`: the entry's address from this page).
+    The list's HTML passes through `hold` (the glue keeps it out of Markdown's
+    reading: pipeline/pages/held_html.py); the heading stays Markdown, for
+    the table of contents."""
     if not order:
         return ""
     items = "\n".join(
@@ -93,7 +105,7 @@ def page_sources(order: list[str], references: dict[str, Reference], entry_link,
         for number, key in enumerate(order, start=1)
     )
     return (f"\n\n## {say('sourcesHeading', lang)} {{#page-sources data-search-exclude}}\n\n"
-            f'<ol class="page-sources" data-search-exclude>\n{items}\n</ol>\n')
+            + hold(f'<ol class="page-sources" data-search-exclude>\n{items}\n</ol>\n'))
 
 
 # --- schedule calculator -------------------------------------------------

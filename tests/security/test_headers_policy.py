@@ -232,6 +232,15 @@ def test_links_to_other_sites_send_no_referrer():
     assert f'<a href="{SITE}faq/">' in page and '<a href="../faq/">' in page and '<a href="tel:+44">' in page
 
 
+def test_an_address_spelt_with_character_references_is_still_another_site():
+    """Only links with ":" or "&" are looked at (security_headers.ANCHOR): a
+    scheme written as references has no ":" but still leads away."""
+    page = with_page_policy('<p><a href="&#104;ttps&#58;//tracker.example/">x</a> <a class="a" href="../faq/">y</a></p>',
+                            "default-src 'none'", SITE)
+    assert '<a href="&#104;ttps&#58;//tracker.example/" rel="noopener noreferrer">' in page
+    assert '<a class="a" href="../faq/">' in page
+
+
 # ---- class 10: _headers stays within Cloudflare's 100 rules as pages grow -------------------
 
 def small_site(root: Path, sections: int, pages_per_section: int, top_level_pages: int = 0) -> Path:

@@ -66,6 +66,19 @@ CASES = [
     ("<p title=a'b onclick=x>", "event handler (onclick"),
     ("<p =onclick=x>", None),
     ("<p\u00a0onclick=x>", None),
+    # Plain-looking tags among plain ones (the run passed over in one step, page_safety._PLAIN_RUN):
+    # a tag that changes state or could hold a finding, in any case, is still read.
+    ('<div class="a"><p class="x" STYLE="x">x</p></div>', "inline style attribute"),
+    ('<div class="a"><div class="x" OnClick="go()">x</div></div>', "event handler (onclick"),
+    ('<div class="a"><div class="x" SRCDOC="x">x</div></div>', "srcdoc"),
+    ('<span class="a"></span><IMG alt="" src="//tracker.example/p.gif">', "another host (tracker.example)"),
+    ('<svg class="a"><ForeignObject class="b"><p>x</p></ForeignObject></svg>', "foreignObject"),
+    ('<span class="a"></span><META name="a" http-equiv="REFRESH">', "refresh"),
+    ('<span class="a"></span></HEAD><span class="b"></span><STYLE>p{}</STYLE>', "<style> element in the page"),
+    ('<div class="a"><div title=" \tJavaScript:alert(1)">x</div></div>', "script address"),
+    ('<div class="a"><div title="\x01\nvbscript:x">x</div></div>', "script address"),
+    ('<div class="a"><a class="b" href="lIvEsCrIpT:x">x</a></div>', "script address"),
+    ('<a href="#source-1" aria-label="Source 1: Chu 2021" title="Source 1: Chu 2021">1</a>', None),
     # Ordinary markup, as Material writes it.
     ('<nav class="md-nav" aria-label="Navigation"><ul><li class="md-nav__item"><a href="../faq/" '
      'class="md-nav__link"><span class="md-ellipsis">FAQ</span></a></li></ul></nav>', None),

@@ -51,3 +51,23 @@ def test_anchors_are_only_checked_when_sections_are_known():
 def test_ids_of_a_built_page():
     ids, headings = html_ids('<h1 id="t">T</h1><h2 id="a">A</h2><p id="p"></p><a name="old"></a>')
     assert ids == {"t", "a", "p", "old"} and headings == ["t", "a"]
+
+
+def test_site_links_read_the_sections_of_linked_pages_only(tmp_path):
+    """check_site_links reads a built page's ids only when a link names one of its
+    sections (BuiltSections), and still reports the section a page lacks."""
+    from pipeline.after_build.links import BuiltSections, check_site_links
+
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    for name, text, built in [("a.md", "[here](b.md#here), [gone](b.md#gone) and [b](b.md)\n", "<h1 id=\"a\">A</h1>"),
+                              ("b.md", "# B\n", '<h1 id="b">B</h1><h2 id="here">Here</h2>')]:
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text)
+        (site / name[:-3]).mkdir(parents=True)
+        (site / name[:-3] / "index.html").write_text(built)
+    problems = [str(p) for p in check_site_links(docs, site)]
+    assert len(problems) == 1 and problems[0].startswith("docs/a.md:1:")
+    assert "'#gone' that b.md does not have" in problems[0] and "#b, #here" in problems[0]
+    sections = BuiltSections(site, ["a.md", "b.md"], True)
+    assert "a.md" in sections and "c.md" not in sections and not sections._read, "asking whether a page is known reads nothing"
+    assert sections["b.md"] == ({"b", "here"}, ["b", "here"]) and list(sections._read) == ["b.md"]
