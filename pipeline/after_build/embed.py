@@ -16,6 +16,7 @@ itself and stay in the frame.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from html import escape
@@ -55,23 +56,24 @@ def in_page_links(content: str, html_path: str) -> str:
     return IN_PAGE_LINK.sub(lambda m: f'<a href="{own}#{m.group(1)}" target="_self"', content)
 
 
-# The template a template's text extends, read once per build, not once per
-# language: each language's build has its own environment, with the same
-# templates.  Keyed by the text itself (and the syntax), so an edited template
-# in the live preview is read again.
-_PARENTS: dict[tuple[str, ...], str] = {}
+# What a template's text means to the parser: its delimiters and extensions.
+_SYNTAX = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+           "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix")
 
 
 def _parent(env: Environment, name: str) -> str:
-    source = env.loader.get_source(env, name)[0]
-    key = (source, env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
-           env.comment_start_string, env.comment_end_string, str(env.line_statement_prefix), str(env.line_comment_prefix))
-    if key not in _PARENTS:
-        if len(_PARENTS) > 32:
-            _PARENTS.clear()
-        extends = env.parse(source).find(nodes.Extends)
-        _PARENTS[key] = extends.template.value if extends and isinstance(extends.template, nodes.Const) else ""
-    return _PARENTS[key]
+    """The name of the template that template `name` extends ('' for none)."""
+    syntax = tuple((setting, getattr(env, setting)) for setting in _SYNTAX)
+    return _extends(env.loader.get_source(env, name)[0], syntax, tuple(env.extensions))
+
+
+# Read once per build, not once per language: each language's build has its
+# own environment, with the same templates.  Keyed by the text itself, so an
+# edited template in the live preview is read again.
+@functools.lru_cache(maxsize=32)
+def _extends(source: str, syntax: tuple[tuple[str, str | None], ...], extensions: tuple[str, ...]) -> str:
+    extends = Environment(extensions=extensions, **dict(syntax)).parse(source).find(nodes.Extends)
+    return extends.template.value if extends and isinstance(extends.template, nodes.Const) else ""
 
 
 def _template_chain(env: Environment, name: str) -> Iterator[Template]:

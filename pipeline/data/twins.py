@@ -70,12 +70,15 @@ def _load(path: Path, display_name: str) -> tuple[_TwinChecker, object]:
     return check, data.value
 
 
-def _same_ids(check: _TwinChecker, value, english_ids: list[str], path: tuple, what: str) -> bool:
-    """A mapping with exactly the English file's ids."""
+def _english_ids(check: _TwinChecker, value, english_ids: list[str], path: tuple, what: str, *, every: bool) -> bool:
+    """A mapping of the English file's ids, none other: `every` one of them,
+    or some (a newer one may wait for its translation: untranslated() lists it)."""
     if not isinstance(value, dict):
         check.fail(path, f"expected a mapping of the English file's {what} ids: {', '.join(english_ids)}")
         return False
-    return check.mapping(value, path, set(english_ids))
+    if every:
+        return check.mapping(value, path, set(english_ids))
+    return check.mapping(value, path, set(), frozenset(english_ids))
 
 
 def load_protocol_twin(path: Path, display_name: str, english: Protocol) -> Protocol:
@@ -84,14 +87,14 @@ def load_protocol_twin(path: Path, display_name: str, english: Protocol) -> Prot
     check, root = _load(path, display_name)
     plans, aftercare = dict(english.plans), list(english.aftercare)
     if check.mapping(root, (), {"plans", "aftercare"}):
-        if _same_ids(check, root.get("plans"), list(english.plans), ("plans",), "plan"):
+        if _english_ids(check, root.get("plans"), list(english.plans), ("plans",), "plan", every=True):
             for plan_id, fields in root["plans"].items():
                 path_ = ("plans", plan_id)
                 if plan_id in plans and check.mapping(fields, path_, {"name"}) and "name" in fields \
                         and check.words(fields["name"], plans[plan_id].name, path_ + ("name",), "plan name"):
                     plans[plan_id] = replace(plans[plan_id], name=fields["name"].strip())
         ids = [m.id for m in english.aftercare]
-        if _same_ids(check, root.get("aftercare"), ids, ("aftercare",), "aftercare milestone"):
+        if _english_ids(check, root.get("aftercare"), ids, ("aftercare",), "aftercare milestone", every=True):
             for index, milestone in enumerate(aftercare):
                 fields, path_ = root["aftercare"].get(milestone.id), ("aftercare", milestone.id)
                 if not check.mapping(fields, path_, {"title", "advice"}) or not {"title", "advice"} <= fields.keys():
@@ -154,15 +157,6 @@ def load_warning_signs_twin(path: Path, display_name: str, english: WarningSigns
     return WarningSigns(**levels)
 
 
-def _some_ids(check: _TwinChecker, value, english_ids: list[str], path: tuple, what: str) -> bool:
-    """A mapping of some of the English file's ids (a newer one may wait for
-    its translation: untranslated() lists it), none other."""
-    if not isinstance(value, dict):
-        check.fail(path, f"expected a mapping of the English file's {what} ids: {', '.join(english_ids)}")
-        return False
-    return check.mapping(value, path, set(), frozenset(english_ids))
-
-
 def load_corrections_twin(path: Path, display_name: str, english: tuple[Correction, ...]) -> tuple[Correction, ...]:
     """The corrections log with the twin's `what` and `why`, keyed by
     correction_id(); dates, pages, sources and fingerprints are the English
@@ -171,7 +165,7 @@ def load_corrections_twin(path: Path, display_name: str, english: tuple[Correcti
     check, root = _load(path, display_name)
     entries = list(english)
     ids = [correction_id(index, len(english)) for index in range(len(english))]
-    if check.mapping(root, (), {"corrections"}) and _some_ids(check, root.get("corrections"), ids, ("corrections",), "entry"):
+    if check.mapping(root, (), {"corrections"}) and _english_ids(check, root.get("corrections"), ids, ("corrections",), "entry", every=False):
         for index, (entry, id_) in enumerate(zip(english, ids)):
             fields, path_ = root["corrections"].get(id_), ("corrections", id_)
             if id_ not in root["corrections"] or not check.mapping(fields, path_, {"what", "why"}) \
@@ -192,7 +186,7 @@ def load_references_twin(path: Path, display_name: str, english: dict[str, Refer
     check, root = _load(path, display_name)
     references = dict(english)
     keys = [key for key, reference in english.items() if reference.note]
-    if _some_ids(check, root, keys, (), "reference (those with a note)"):
+    if _english_ids(check, root, keys, (), "reference (those with a note)", every=False):
         for key in (key for key in keys if key in root):
             fields = root[key]
             if check.mapping(fields, (key,), {"note"}) and "note" in fields \

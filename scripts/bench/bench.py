@@ -39,20 +39,18 @@ import time
 from pathlib import Path
 
 from pipeline.after_build.precompress import TEXT as COMPRESSIBLE  # what a static host would compress
+from scripts.bench.check_budgets import misses
+from scripts.bench.pages import LANGUAGE_TWINS, PAGES
 from site_checks.sitebuild import build, copy_project, free_port
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 
-PAGES = {"home": "", "treatment-plan": "treatment-plan/", "aftercare": "aftercare/", "comparisons": "comparisons/",
-         "embed-aftercare": "embed/aftercare/", "es-aftercare": "es/aftercare/"}
 BUILDS = ("ours", "stock")
 # Stock Material has no embed pages and no Spanish edition: an embed page, and
 # the Spanish page, are compared with the stock full page of the same English
 # Markdown (what a clinic would otherwise frame; what stock offers a reader).
 STOCK_COUNTERPART = {"embed-aftercare": "aftercare/", "es-aftercare": "aftercare/"}
-# The Spanish page is also set beside its English twin in our own build.
-LANGUAGE_TWINS = {"es-aftercare": "aftercare"}
 
 
 def page_path(name: str, page: str) -> str:
@@ -354,13 +352,13 @@ def rebuild_time(project: Path, page: str = "faq.md", rounds: int = 3) -> float:
 # --- browser measurements ------------------------------------------------------------
 
 
-def visits(name: str, url: str, transfer: Transfer, chromium: str) -> dict[str, dict]:
+def visits(name: str, url: str, transfer: Transfer, chromium: str, pages: list[str]) -> dict[str, dict]:
     from playwright.sync_api import sync_playwright
 
     results = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROME_FLAGS.replace("--headless=new ", "").split())
-        for page_name in PAGES:
+        for page_name in pages:
             path = page_path(name, page_name)
             context = browser.new_context()
             page = context.new_page()
@@ -422,15 +420,15 @@ def median_run(runs: list[dict]) -> dict:
     return {**median, "runs": runs}
 
 
-def interleaved_lighthouse(urls: dict[str, str], runs: int, chromium: str) -> dict:
-    """Lighthouse on every page of both builds, ours and stock one after the other, `runs` rounds."""
-    collected = {name: {page: [] for page in PAGES} for name in BUILDS}
+def interleaved_lighthouse(urls: dict[str, str], runs: int, chromium: str, pages: list[str]) -> dict:
+    """Lighthouse on each of `pages` of both builds, ours and stock one after the other, `runs` rounds."""
+    collected = {name: {page: [] for page in pages} for name in BUILDS}
     for round_ in range(runs):
-        for page in PAGES:
+        for page in pages:
             for name in BUILDS:
                 print(f"lighthouse round {round_ + 1}/{runs} {page} {name}...", flush=True)
                 collected[name][page].append(lighthouse(urls[name] + page_path(name, page), chromium))
-    return {name: {page: median_run(found) for page, found in pages.items()} for name, pages in collected.items()}
+    return {name: {page: median_run(found) for page, found in by_page.items()} for name, by_page in collected.items()}
 
 
 def ratio(ours: float, stock: float) -> float | None:
@@ -541,7 +539,7 @@ def markdown_report(results: dict) -> str:
         "only the ratios ours/stock of the same run mean something.** Both builds are measured in one run, "
         "interleaved (ours, stock, ours, stock ...), so that a busy moment hits both alike.", "",
     ]
-    from scripts.bench.check_budgets import misses  # imported here: it reads this module's LANGUAGE_TWINS
+    pages = list(results["visits"]["ours"])  # those measured: all, or a quick run's --pages
     missed = misses(results)
     lines += ["## Budgets (`make bench-check`)", "",
               *([f"- missed: {line}" for line in missed] or ["- every budget held"]), ""]
@@ -550,7 +548,7 @@ def markdown_report(results: dict) -> str:
         lines += [f"## Lighthouse mobile, median of {results['runs']} interleaved runs (gzip, long cache on assets)", "",
                   "| page | perf ours / stock | a11y | best practices | SEO | LCP s ours / stock (ratio) | TBT ms ours / stock | CLS ours / stock | bytes ours / stock (ratio) |",
                   "|---|---|---|---|---|---|---|---|---|"]
-        for page in PAGES:
+        for page in pages:
             o, s_ = lh["ours"][page], lh["stock"][page]
             lines.append(
                 f"| {page} | {_fmt(o['performance'])} / {_fmt(s_['performance'])} | {_fmt(o['accessibility'])} / {_fmt(s_['accessibility'])} | "
@@ -560,7 +558,7 @@ def markdown_report(results: dict) -> str:
         lines += ["", "The embed page carries `noindex` on purpose (clinics show it in a frame); Lighthouse's SEO audit marks that down. "
                   "Stock Material has no embed pages: its column shows the stock full page of the same Markdown.", "",
                   "### Every run", "", "| page | build | run | load avg | perf | LCP s | TBT ms | CLS | bytes |", "|---|---|---|---|---|---|---|---|---|"]
-        for page in PAGES:
+        for page in pages:
             for name in BUILDS:
                 for n, run in enumerate(lh[name][page]["runs"], 1):
                     lines.append(f"| {page} | {name} | {n} | {run['load_average']} | {run['performance']} | {run['lcp_s']:.2f} | {run['tbt_ms']} | {run['cls']} | {run['total_bytes']:,} |")
@@ -568,7 +566,7 @@ def markdown_report(results: dict) -> str:
     lines += ["", "## Bytes per visit (counted by the server)", "",
               "| page | first visit compressed ours / stock (ratio) | requests ours / stock | second visit compressed ours / stock | fetched twice (ours) |",
               "|---|---|---|---|---|"]
-    for page in PAGES:
+    for page in pages:
         o, s_ = results["visits"]["ours"][page], results["visits"]["stock"][page]
         lines.append(f"| {page} | {o['first_visit_compressed']:,} / {s_['first_visit_compressed']:,} "
                      f"({_fmt(ratio(o['first_visit_compressed'], s_['first_visit_compressed']))}) | {o['first_visit_requests']} / {s_['first_visit_requests']} | "
@@ -614,9 +612,7 @@ def main() -> None:
     parser.add_argument("--skip-synthetic", action="store_true")
     parser.add_argument("--project", type=Path, default=ROOT, help="project to measure (default: this one)")
     args = parser.parse_args()
-    if args.pages:
-        for page in set(PAGES) - set(args.pages):
-            del PAGES[page]
+    pages = [page for page in PAGES if not args.pages or page in args.pages]
     chromium = subprocess.run([str(ROOT / "scripts" / "find-chromium.sh")], capture_output=True, text=True, check=True).stdout.strip()
     work = Path(tempfile.mkdtemp(prefix="bench-"))
     commit = subprocess.run(["git", "-C", str(args.project), "describe", "--always", "--dirty"], capture_output=True, text=True).stdout.strip()
@@ -633,7 +629,7 @@ def main() -> None:
 
     servers = {name: serve(work / name / "site") for name in BUILDS}
     print("measuring bytes per visit...", flush=True)
-    results["visits"] = {name: visits(name, url, transfer, chromium) for name, (url, transfer, _) in servers.items()}
+    results["visits"] = {name: visits(name, url, transfer, chromium, pages) for name, (url, transfer, _) in servers.items()}
     # As shipped: the build joins the calculator's modules into calculator.js, the one the page
     # loads (pipeline/after_build/join_modules.py), and minifies it (minify_scripts.py).
     scripts = [work / "ours" / "site" / "assets/javascripts" / "calculator.js"]
@@ -641,7 +637,7 @@ def main() -> None:
     results["calculator_script"] = {"raw": len(raw_script), "compressed": sum(len(gzip.compress(p.read_bytes(), 6)) for p in scripts)}
 
     if not args.skip_lighthouse:
-        results["lighthouse"] = interleaved_lighthouse({name: url for name, (url, _, _) in servers.items()}, args.runs, chromium)
+        results["lighthouse"] = interleaved_lighthouse({name: url for name, (url, _, _) in servers.items()}, args.runs, chromium, pages)
     for _, _, server in servers.values():
         server.shutdown()
     # Keep what the slow part measured, should a later step fail.

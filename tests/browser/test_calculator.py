@@ -10,14 +10,29 @@ import icalendar
 import pytest
 import yaml
 
-from expected import expected_dates, from_first, raw_protocol, start_value
+from expected import raw_protocol, start_value
 
 pytestmark = pytest.mark.browser
 
 TIME_ZONES = ["America/Sao_Paulo", "Europe/London", "Pacific/Auckland"]
-# A month end, a leap day, and the days around daylight-saving changes
-# (UK clocks go forward on 2027-03-28, New Zealand's on 2027-09-26).
-STARTS = [dt.date(2027, 1, 31), dt.date(2028, 2, 29), dt.date(2027, 3, 27), dt.date(2027, 9, 25)]
+D = dt.date
+# Worked out by hand for the plan the page starts with (acne scars: 3 sessions
+# 28 days apart, results checked 26 weeks = 182 days after the first session):
+# start → sessions on days 0, 28 and 56, the check on day 182.
+SCHEDULES = {
+    # 29 Jan + 28 = 26 Feb; + 28 = 26 Mar; + 182 = 30 Jul (2 + 28 + 31 + 30 + 31 + 30 + 30).
+    D(2027, 1, 29): [D(2027, 1, 29), D(2027, 2, 26), D(2027, 3, 26), D(2027, 7, 30)],
+    # A month end: 31 Jan + 28 = 28 Feb; + 28 = 28 Mar; + 182 = 1 Aug (28 + 31 + 30 + 31 + 30 + 31 = 181 is 31 Jul).
+    D(2027, 1, 31): [D(2027, 1, 31), D(2027, 2, 28), D(2027, 3, 28), D(2027, 8, 1)],
+    # A leap day: 29 Feb + 28 = 28 Mar (1 + 27); + 28 = 25 Apr (3 + 25); + 182 = 29 Aug (31 + 30 + 31 + 30 + 31 + 29).
+    D(2028, 2, 29): [D(2028, 2, 29), D(2028, 3, 28), D(2028, 4, 25), D(2028, 8, 29)],
+    # UK clocks go forward on 28 Mar 2027: 27 Mar + 28 = 24 Apr (4 + 24); + 28 = 22 May (6 + 22);
+    # + 182 = 25 Sep (4 + 30 + 31 + 30 + 31 + 31 + 25).
+    D(2027, 3, 27): [D(2027, 3, 27), D(2027, 4, 24), D(2027, 5, 22), D(2027, 9, 25)],
+    # New Zealand's go forward on 26 Sep 2027, and a year end and a leap day follow: 25 Sep + 28 = 23 Oct (5 + 23);
+    # + 28 = 20 Nov (8 + 20); + 182 = 25 Mar 2028 (5 + 31 + 30 + 31 + 31 + 29 + 25).
+    D(2027, 9, 25): [D(2027, 9, 25), D(2027, 10, 23), D(2027, 11, 20), D(2028, 3, 25)],
+}
 
 
 @pytest.fixture
@@ -56,32 +71,49 @@ def acne(site):
     return raw_protocol(site.project)["plans"]["acne-scars"]
 
 
+def assume(site, plan_id: str, sessions: dict, interval_days: dict, results_check_weeks: int, counted_from: str) -> None:
+    """The dates a test works out by hand are for the plan as
+    docs/_data/protocol.yml has it: if the file changes, work them out again."""
+    plan = raw_protocol(site.project)["plans"][plan_id]
+    found = (plan["sessions"], plan["interval_days"], plan["results_check_weeks"], plan["results_counted_from"])
+    assert found == (sessions, interval_days, results_check_weeks, counted_from), \
+        f"{plan_id} in protocol.yml is now {found}: work this test's dates out again"
+
+
+def assume_acne(site) -> None:
+    assume(site, "acne-scars", {"typical": 3, "min": 2, "max": 6}, {"typical": 28, "min": 14, "max": 42}, 26, "first-session")
+
+
 def shown_dates(page):
     return [dt.date.fromisoformat(t) for t in page.locator("[data-calculator-rows] tr td time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")]
 
 
 @pytest.mark.parametrize("zone", TIME_ZONES)
-@pytest.mark.parametrize("start", STARTS, ids=str)
+@pytest.mark.parametrize("start", SCHEDULES, ids=str)
 def test_dates_in_every_time_zone(open_page, site, zone, start):
+    assume_acne(site)
     page = open_page(timezone_id=zone, locale="en-GB")
     page.fill("[data-calculator-start]", start.isoformat())
     page.locator("[data-calculator-start]").dispatch_event("change")
-    plan = acne(site)
-    expected = expected_dates(start, start_value(plan["sessions"]), start_value(plan["interval_days"]), plan["results_check_weeks"], from_first(plan))
-    assert shown_dates(page) == expected
+    assert shown_dates(page) == SCHEDULES[start]
     # The first row's visible text is the start date itself, whatever the zone.
     first = page.locator("[data-calculator-rows] tr").first.locator("time").inner_text()
     assert str(start.day) in first and str(start.year) in first
 
 
 def test_changing_sessions_and_interval_within_the_protocol(open_page, site):
+    assume_acne(site)
     page = open_page(timezone_id="Pacific/Auckland")
     plan = acne(site)
     page.fill("[data-calculator-start]", "2027-12-31")
-    page.select_option("[data-calculator-sessions]", str(plan["sessions"]["max"]))
-    page.select_option("[data-calculator-interval]", str(plan["interval_days"]["min"]))
-    expected = expected_dates(dt.date(2027, 12, 31), plan["sessions"]["max"], plan["interval_days"]["min"], plan["results_check_weeks"], from_first(plan))
-    assert shown_dates(page) == expected
+    page.select_option("[data-calculator-sessions]", "6")
+    page.select_option("[data-calculator-interval]", "14")
+    # By hand: 6 sessions 14 days apart from 31 Dec 2027, across the year end and
+    # February 2028 (29 days): 31 Dec + 14 = 14 Jan; + 14 = 28 Jan; + 14 = 11 Feb (3 + 11);
+    # + 14 = 25 Feb; + 14 = 10 Mar (4 + 10).  The check, 182 days after the first
+    # (later than 14 days after the last, day 84): 31 + 29 + 31 + 30 + 31 + 30 = 182 is 30 Jun 2028.
+    assert shown_dates(page) == [D(2027, 12, 31), D(2028, 1, 14), D(2028, 1, 28), D(2028, 2, 11), D(2028, 2, 25),
+                                 D(2028, 3, 10), D(2028, 6, 30)]
     offered = page.locator("[data-calculator-sessions] option").evaluate_all("os => os.map(o => +o.value)")
     assert offered == list(range(plan["sessions"]["min"], plan["sessions"]["max"] + 1))
     intervals = page.locator("[data-calculator-interval] option").evaluate_all("os => os.map(o => +o.value)")
@@ -93,20 +125,16 @@ def test_changing_sessions_and_interval_within_the_protocol(open_page, site):
 
 def test_a_plan_without_typical_starts_from_the_studies_plan_and_times_results_from_the_first_session(open_page, site):
     # fine-lines: no `typical` in the file; results counted from the first session.
-    plan = raw_protocol(site.project)["plans"]["fine-lines"]
-    assert "typical" not in plan["sessions"] and from_first(plan)
+    assume(site, "fine-lines", {"min": 2, "max": 6}, {"min": 14, "max": 28}, 21, "first-session")
     page = open_page(timezone_id="Europe/London")
     page.select_option("[data-calculator-plan]", "fine-lines")
     # No source names a usual plan: not called "typical".
     assert page.locator("[data-calculator-caption]").inner_text().startswith("A schedule studies used for fine lines")
     page.fill("[data-calculator-start]", "2027-01-04")
     page.locator("[data-calculator-start]").dispatch_event("change")
-    # By hand for the real file (2 sessions, 14 days apart, check at week 21 from
-    # the start): 4 Jan, 18 Jan, and 4 Jan + 147 days = 31 May 2027.
-    if (plan["sessions"]["min"], plan["interval_days"]["min"], plan["results_check_weeks"]) == (2, 14, 21):
-        assert shown_dates(page) == [dt.date(2027, 1, 4), dt.date(2027, 1, 18), dt.date(2027, 5, 31)]
-    expected = expected_dates(dt.date(2027, 1, 4), plan["sessions"]["min"], plan["interval_days"]["min"], plan["results_check_weeks"], True)
-    assert shown_dates(page) == expected
+    # By hand (2 sessions, 14 days apart, check at week 21 from the first):
+    # 4 Jan + 14 = 18 Jan; 4 Jan + 147 days = 31 May 2027 (27 + 28 + 31 + 30 + 31).
+    assert shown_dates(page) == [D(2027, 1, 4), D(2027, 1, 18), D(2027, 5, 31)]
 
 
 def test_choosing_another_plan_uses_its_ranges(open_page, site):
@@ -120,6 +148,7 @@ def test_choosing_another_plan_uses_its_ranges(open_page, site):
 
 
 def test_calendar_download_is_valid_icalendar(open_page, site):
+    assume_acne(site)
     page = open_page(timezone_id="America/Sao_Paulo", accept_downloads=True)
     start = dt.date(2028, 2, 29)
     page.fill("[data-calculator-start]", start.isoformat())
@@ -133,8 +162,7 @@ def test_calendar_download_is_valid_icalendar(open_page, site):
     calendar = icalendar.Calendar.from_ical(raw_bytes)
     events = list(calendar.walk("VEVENT"))
     plan = acne(site)
-    expected = expected_dates(start, start_value(plan["sessions"]), start_value(plan["interval_days"]), plan["results_check_weeks"], from_first(plan))
-    assert [e.decoded("DTSTART") for e in events] == expected
+    assert [e.decoded("DTSTART") for e in events] == SCHEDULES[start]
     for event in events:
         event_day = event.decoded("DTSTART")
         assert type(event_day) is dt.date, "all-day events use VALUE=DATE"
@@ -148,9 +176,9 @@ def test_calendar_download_is_valid_icalendar(open_page, site):
     assert len(alarms) == start_value(plan["sessions"])
     assert all(a.decoded("TRIGGER") == -dt.timedelta(hours=15) for e in alarms for a in e.walk("VALARM"))
     description = str(events[0]["DESCRIPTION"])
-    first_milestone = next(m for m in raw_protocol(site.project)["aftercare"] if m["day"] > 0)
-    second_day = start + dt.timedelta(days=first_milestone["day"])
-    assert f"{second_day.strftime('%a')} {second_day.day} {second_day.strftime('%b')} {second_day.year}:" in description
+    # The first milestone after the session (make-up, day 1): 29 Feb 2028 + 1 = Wednesday 1 March
+    # (1 Jan 2028 is a Saturday, so are 29 Jan and 26 Feb; 29 Feb a Tuesday).
+    assert "Wed 1 Mar 2028:" in description
     assert not re.search(r"\d{4}-\d{2}-\d{2}", description), "milestone dates in words, not ISO"
     signs = yaml.safe_load((site.project / "docs/_data/warning_signs.yml").read_text(encoding="utf-8"))
     assert all(sign in description for sign in signs["emergency"]) and "Get help now" in description
@@ -247,34 +275,39 @@ def build_rows_text(protocol, plan_id, sessions, interval, start):
     return [re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", r))).strip() for r in visible]
 
 
-VARIANTS = [  # plan, sessions (None: the plan's start), interval (index into the choices), date
-    ("acne-scars", None, 0, None),
-    ("acne-scars", "max", -1, "2027-12-03"),
-    ("fine-lines", "min", 0, "2028-02-29"),
-    ("stretch-marks", "max", 0, None),
+VARIANTS = [  # plan, sessions, days between them, date, the dates worked out by hand
+    ("acne-scars", 3, 14, None, None),  # the plan's start, its shortest gap
+    # Its most sessions, its longest gap, checked 26 weeks after the first but never before a gap after the last
+    # (day 5 x 42 + 42 = 252): 3 Dec 2027 + 42 = 14 Jan 2028 (28 + 14); + 42 = 25 Feb (17 + 25);
+    # + 42 = 7 Apr (4 + 31 + 7); + 42 = 19 May (23 + 19); + 42 = 30 Jun (12 + 30); + 42 = 11 Aug (31 + 11).
+    ("acne-scars", 6, 42, "2027-12-03", [D(2027, 12, 3), D(2028, 1, 14), D(2028, 2, 25), D(2028, 4, 7), D(2028, 5, 19),
+                                         D(2028, 6, 30), D(2028, 8, 11)]),
+    # From a leap day: + 14 = 14 Mar; the check 21 weeks (147 days) after the first: 31 + 30 + 31 + 30 + 25 = 25 Jul.
+    ("fine-lines", 2, 14, "2028-02-29", [D(2028, 2, 29), D(2028, 3, 14), D(2028, 7, 25)]),
+    ("stretch-marks", 5, 28, None, None),  # its most sessions
 ]
 
 
-@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: "-".join(str(x) for x in v))
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: "-".join(str(x) for x in v[:4]))
 def test_after_changes_the_script_shows_what_the_build_would(open_page, site, variant):
     """The script redraws the table with the build's words: after changing the
     plan, sessions, interval and date, it reads as the build's rows for the
-    same choices."""
-    plan_id, sessions, interval_index, start = variant
+    same choices, with the dates worked out by hand."""
+    plan_id, sessions, interval, start, dates = variant
+    assume_acne(site)
+    assume(site, "fine-lines", {"min": 2, "max": 6}, {"min": 14, "max": 28}, 21, "first-session")
     protocol = build_protocol(site.project)
-    plan = protocol.plan(plan_id)
     page = open_page(timezone_id="Pacific/Auckland", locale="en-US")
     page.select_option("[data-calculator-plan]", plan_id)
-    count = {"min": plan.sessions.min, "max": plan.sessions.max, None: plan.sessions.start}[sessions]
-    page.select_option("[data-calculator-sessions]", str(count))
-    gaps = page.locator("[data-calculator-interval] option").evaluate_all("os => os.map(o => +o.value)")
-    page.select_option("[data-calculator-interval]", str(gaps[interval_index]))
+    page.select_option("[data-calculator-sessions]", str(sessions))
+    page.select_option("[data-calculator-interval]", str(interval))
     if start:
         page.fill("[data-calculator-start]", start)
         page.locator("[data-calculator-start]").dispatch_event("change")
+        assert shown_dates(page) == dates
     shown = page.locator("[data-calculator]").evaluate(TABLE_TEXT)["rows"]
     day = dt.date.fromisoformat(start) if start else None
-    assert shown == build_rows_text(protocol, plan_id, count, gaps[interval_index], day)
+    assert shown == build_rows_text(protocol, plan_id, sessions, interval, day)
     if day:
         # Worked out here, not by the code: the first row is the start date in words.
         assert f"{day.strftime('%a')} {day.day} {day.strftime('%b')} {day.year}" in shown[0]
@@ -334,10 +367,8 @@ def test_on_a_phone_each_session_is_a_card_with_dates_in_words(open_page, site):
     first = cards.first
     assert first.locator("h3").inner_text() == "Session 1: Monday 6 December 2027"
     milestones = first.locator("li").all_inner_texts()
-    # Worked out by hand from the protocol file: day 3 after 6 December 2027 is Thursday 9 December.
-    fading = next(m for m in raw_protocol(site.project)["aftercare"] if m["title"] == "Redness usually fading")
-    fading_day = dt.date(2027, 12, 6) + dt.timedelta(days=fading["day"])
-    assert f"{fading_day.strftime('%a')} {fading_day.day} {fading_day.strftime('%b')}: Redness usually fading" in milestones
+    # Worked out by hand: redness fades on day 3 (protocol.yml), and 6 December 2027, a Monday, + 3 is Thursday 9 December.
+    assert "Thu 9 Dec: Redness usually fading" in milestones
     # Each card is no taller than a phone screen (a table row was about 1,200 px).
     assert max(c["height"] for c in cards.evaluate_all("cs => cs.map(c => c.getBoundingClientRect())")) < 800
 

@@ -132,3 +132,81 @@ def test_the_closed_menu_is_out_of_the_tab_order_and_the_open_menu_in_it(browser
     opened = page.evaluate(FOCUSED)
     context.close()
     assert opened["inMenu"] and opened["left"] >= 0, opened
+
+
+IN_SEARCH = "!!document.activeElement.closest('.md-search')"
+SEARCH_BOX = "document.activeElement.matches('.md-search__input')"
+
+
+def tab_stops(page, presses: int = 15) -> list[str]:
+    """Where each of `presses` Tab presses from the top of the page lands."""
+    page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+    stops = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.className || document.activeElement.tagName"))
+    return stops
+
+
+def closed_search_problems(page) -> list[str]:
+    """What a keyboard or screen reader user meets of the closed search panel
+    on a phone: its box or results in the Tab order, its box read out."""
+    problems = [f"Tab lands on {stop}" for stop in tab_stops(page) if "md-search" in stop]
+    if page.get_by_role("textbox", name="Search").count():
+        problems.append("the closed search box is read out")
+    return problems
+
+
+def close_search(page) -> None:
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(500)  # Material's panel has closed (0.3 s)
+
+
+def test_the_closed_search_is_out_of_the_tab_order_and_opens_with_focus_in_its_box(browser, site):
+    """On a phone, search is a panel that opens over the page (the search
+    button in the header).  Closed, its box takes no space and shows nothing:
+    tabbing must not land there, and a screen reader must not read it out.
+    Opened, by a tap or a key, the box has focus at once, before Material's
+    bundle has loaded (first use) and after."""
+    context = browser.new_context(viewport={"width": 375, "height": 800}, has_touch=True)
+    page = context.new_page()
+    page.goto(site.url + "aftercare/", wait_until="networkidle")
+    assert closed_search_problems(page) == []  # before Material runs (the Tab presses start it)
+    assert closed_search_problems(page) == []  # and after
+    for _ in range(2):  # the first tap loads Material's bundle; the second, Material handles
+        page.locator("label.md-header__button[for='__search']").tap()
+        assert page.evaluate(SEARCH_BOX)
+        expect(page.get_by_role("textbox", name="Search")).to_be_visible()
+        page.keyboard.type("cold sore")
+        page.locator(".md-search-result__item").first.wait_for()
+        assert page.locator(".md-search__input").input_value() == "cold sore"
+        page.locator(".md-search__input").fill("")
+        close_search(page)
+        assert closed_search_problems(page) == []
+    context.close()
+
+
+@pytest.mark.parametrize("key", ["/", "s", "f"])
+def test_search_shortcuts_open_the_phone_search_with_focus_in_its_box(browser, site, key):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(site.url + "aftercare/", wait_until="networkidle")
+    for _ in range(2):  # the first press loads Material's bundle; the second, Material handles
+        page.keyboard.press(key)
+        assert page.evaluate(SEARCH_BOX)
+        assert page.locator(".md-search__input").input_value() == "", "the shortcut key was typed into the box"
+        page.keyboard.type("cold sore")
+        page.locator(".md-search-result__item").first.wait_for()
+        expect(page.locator(".md-search__inner")).to_be_visible()
+        page.locator(".md-search__input").fill("")
+        close_search(page)
+        assert not page.evaluate(IN_SEARCH)
+    context.close()
+
+
+def test_on_wide_screens_the_search_box_in_the_header_is_in_the_tab_order(browser, site):
+    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    page.goto(site.url + "aftercare/", wait_until="networkidle")
+    assert any("md-search__input" in stop for stop in tab_stops(page))
+    context.close()

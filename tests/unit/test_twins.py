@@ -158,6 +158,16 @@ def test_a_correction_twin_with_an_unknown_entry_or_other_numbers_is_named(tmp_p
         "twin.es.yml:3:11: corrections.correction-2.what: has the numbers 6 but the English has 4"), found
 
 
+def test_ids_given_as_a_list_name_the_ids_expected_whether_all_or_some_are_required(tmp_path, english):
+    """The same message for a twin that needs every English id (plans) and
+    one that may lack newer ones (corrections)."""
+    plans = ", ".join(english.plans)
+    found = messages(tmp_path, load_protocol_twin, "plans:\n  - a\naftercare: {}\n", english)
+    assert f"twin.es.yml:1:1: plans: expected a mapping of the English file's plan ids: {plans}" in found, found
+    found = messages(tmp_path, load_corrections_twin, "corrections:\n  - a\n", ENTRIES)
+    assert found == ["twin.es.yml:1:1: corrections: expected a mapping of the English file's entry ids: correction-2, correction-1"], found
+
+
 def test_the_references_twin_translates_every_note_and_nothing_else(tmp_path):
     english = {"A": Reference("A", "A 2020", "A. A study. 2020.", "abstract", note="A study in rats."),
                "B": Reference("B", "B 2021", "B. Another. 2021.", "abstract")}
