@@ -1,5 +1,5 @@
-"""The site's CSS is inlined, minified, in every page: smaller, same rules.
-(tests/browser/test_inline_css.py has Chromium compare the real stylesheet.)"""
+"""The site's CSS ships minified after Material's, in the one stylesheet: smaller, same rules.
+(tests/browser/test_site_css.py has Chromium compare the real stylesheet.)"""
 from pipeline.pages.render import minify_css
 
 SOURCE = """/* a comment with a "quote" and a ; */
