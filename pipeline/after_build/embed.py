@@ -20,7 +20,6 @@ import functools
 import re
 from collections.abc import Iterator, Mapping
 from html import escape
-from pathlib import Path
 
 from jinja2 import Environment, Template, nodes
 
@@ -103,10 +102,3 @@ def render_embed_pages(env: Environment, contexts: Mapping[str, Mapping]) -> dic
         pages[html_path] = "".join(template.blocks[EMBED_BLOCK](context))
     return pages
 
-
-def write_embed_pages(site_dir: Path, pages: Mapping[str, str]) -> None:
-    """Write embed/<path> for each built path and its embed page's HTML."""
-    for html_path, html in pages.items():
-        target = site_dir / embed_path(html_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")
