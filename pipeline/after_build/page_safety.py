@@ -197,11 +197,24 @@ _MAYBE_FINDING = re.compile(r"[\s'\"/]on|style|srcdoc|[:&]")
 # values, a name with ":") is read tag by tag below.
 _SPACE = r"[ \t\n\r\f]"
 _PLAIN_VALUE = r'"(?:[^"<>&:]*|(?![\x00-\x20]*[jvl])[^"<>&]*)"'
+# A <meta> matters only through http-equiv, an element that loads something
+# only through its LOADING_ATTRIBUTES: without any of those names (and
+# plain, as above) they change nothing either (<meta name=...>, <link rel=...>
+# without href, Material's <input>, <button> and <form> in every page).
+_BY_ATTRIBUTE_TAGS = {"meta", *LOADING_ATTRIBUTES} - {"script"}  # <script> is read as a whole below
+_BY_ATTRIBUTE_NAMES = {"http-equiv", *(name for names in LOADING_ATTRIBUTES.values() for name in names)}
+
+
+def _plain_attributes(refused_names: set[str] = frozenset()) -> str:
+    exact = rf"(?!(?:{'|'.join(sorted(map(re.escape, refused_names)))})[ \t\n\r\f=/>])" if refused_names else ""
+    return rf"(?:{_SPACE}+(?!on|style|srcdoc){exact}[a-z_][-a-z0-9_.]*(?:={_PLAIN_VALUE})?)*{_SPACE}*/?>"
+
+
 _PLAIN_RUN = re.compile(
     r"(?:[^<]+"
     r"|</(?!head>)[a-z][-.a-z0-9:_]*>"
-    rf"|<(?!(?:{'|'.join(sorted(_STATE_TAGS))})[ \t\n\r\f/>])[a-z][a-z0-9-]*"
-    rf"(?:{_SPACE}+(?!on|style|srcdoc)[a-z_][-a-z0-9_.]*(?:={_PLAIN_VALUE})?)*{_SPACE}*/?>"
+    rf"|<(?!(?:{'|'.join(sorted(_STATE_TAGS))})[ \t\n\r\f/>])[a-z][a-z0-9-]*{_plain_attributes()}"
+    rf"|<(?:{'|'.join(sorted(_BY_ATTRIBUTE_TAGS))})(?=[ \t\n\r\f/>]){_plain_attributes(_BY_ATTRIBUTE_NAMES)}"
     r")*", re.I | re.A)
 _START_TAG_END = html_parser.locatestarttagend_tolerant
 _TAG_NAME = html_parser.tagfind_tolerant
