@@ -79,6 +79,9 @@ CASES = [
     ('<div class="a"><div title="\x01\nvbscript:x">x</div></div>', "script address"),
     ('<div class="a"><a class="b" href="lIvEsCrIpT:x">x</a></div>', "script address"),
     ('<a href="#source-1" aria-label="Source 1: Chu 2021" title="Source 1: Chu 2021">1</a>', None),
+    ('<span class="a"></span><div class="b" Style="x">x</div>', "inline style attribute"),
+    ('<span class="a"></span><Div class="b" ONCLICK="x">x</Div>', "event handler (onclick"),
+    ('<span class="a"></span><Meta name="a" content="0" http-equiv="refresh">', "refresh"),
     # An element that matters only through an attribute is passed over only without it.
     ('<span class="a"></span><LINK rel="stylesheet" HREF="//cdn.example/a.css">', "another host (cdn.example)"),
     ('<span class="a"></span><link rel="preload" imagesrcset="https://cdn.example/a.png 2x">', "another host (cdn.example)"),
