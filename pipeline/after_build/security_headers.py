@@ -177,8 +177,10 @@ def with_page_policy(page: str, policy: str, site_url: str) -> str:
     def no_referrer(match: re.Match) -> str:
         tag = match.group(0)
         href = HREF.search(tag)
-        target = urlsplit(html_text.unescape(href.group(1))) if href else None
-        if not target or target.scheme not in {"http", "https"} or (target.scheme, target.netloc) == (own.scheme, own.netloc):
+        if not href or not (":" in href.group(1) or "&" in href.group(1)):
+            return tag  # no scheme without a ":" (or a character reference, which could spell one)
+        target = urlsplit(html_text.unescape(href.group(1)))
+        if target.scheme not in {"http", "https"} or (target.scheme, target.netloc) == (own.scheme, own.netloc):
             return tag
         rel = REL.search(tag)
         if rel:
