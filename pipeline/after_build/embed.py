@@ -71,9 +71,16 @@ def _parent(env: Environment, name: str) -> str:
 # edited template in the live preview is read again.
 @functools.lru_cache(maxsize=32)
 def _extends(source: str, syntax: tuple[tuple[str, str | None], ...], extensions: tuple[str, ...]) -> str:
+    """What a template that compiles extends: its first {% extends %}."""
     if "extends" not in source:
         return ""  # no {% extends %} without the word: Material's base.html, the largest, is not parsed
-    extends = Environment(extensions=extensions, **dict(syntax)).parse(source).find(nodes.Extends)
+    settings = dict(syntax)
+    # The usual first tag, {% extends "main.html" %}, is the first one a parse finds: the rest is not parsed.
+    first = re.match(rf'{re.escape(settings["block_start_string"])}-?\s*extends\s+"([^"\\]*)"\s*-?'
+                     rf'{re.escape(settings["block_end_string"])}', source)
+    if first:
+        return first.group(1)
+    extends = Environment(extensions=extensions, **settings).parse(source).find(nodes.Extends)
     return extends.template.value if extends and isinstance(extends.template, nodes.Const) else ""
 
 
