@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import posixpath
 import re
@@ -393,6 +394,8 @@ def _squeeze(code: str) -> str:
     return re.sub(r"\s*([{};])\s*", r"\1", code)
 
 
+# The stylesheet is made in each language's run of a build, from the same file.
+@functools.lru_cache(maxsize=4)
 def minify_css(css: str) -> str:
     """Comments and layout white space out (the site's CSS ships after
     Material's, pipeline/pages/theme.py); the text inside strings, such as `content: "Error: "`, is kept."""
