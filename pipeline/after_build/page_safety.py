@@ -192,14 +192,17 @@ _MAYBE_FINDING = re.compile(r"[\s'\"/]on|style|srcdoc|[:&]")
 # attributes are plain names (none starting with "on", "style" or "srcdoc")
 # with double-quoted values holding no "&" (no character reference) and no
 # ":" unless their first character, white space and controls aside (what
-# URL_NOISE drops), cannot start a SCRIPT_SCHEME.  Only ASCII, so that its
+# URL_NOISE drops), cannot start a SCRIPT_SCHEME (any "&" and ":" when the
+# first character itself is none of those).  Only ASCII, so that its
 # tokens are exactly HTMLParser's; anything else (other spacing, unquoted
 # values, a name with ":") is read tag by tag below.  Its start tags have
 # lowercase names, as MkDocs and Material write them, compared without case
 # folding (which took most of the expression's time); a tag name with a
 # capital is read tag by tag.
 _SPACE = r"[ \t\n\r\f]"
-_PLAIN_VALUE = r'"(?:[^"<>&:]*|(?![\x00-\x20]*[jvlJVL])[^"<>&]*)"'
+# A value starting with a character that is none of these can start no
+# scheme, whatever character references follow it ("Source 3: Chu &#40;2021&#41;").
+_PLAIN_VALUE = r'"(?:[^"<>&:]*|(?![\x00-\x20]*[jvlJVL])[^"<>&]*|[^"<>&\x00-\x20jvlJVL][^"<>]*)"'
 # A <meta> matters only through http-equiv, an element that loads something
 # only through its LOADING_ATTRIBUTES: without any of those names (and
 # plain, as above) they change nothing either (<meta name=...>, <link rel=...>
