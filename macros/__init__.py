@@ -255,7 +255,7 @@ def define_env(env) -> None:
     def embed_snippets() -> str:
         """One copy-paste iframe snippet per patient page, for clinics."""
         pages = [(p.file.src_uri, p.title) for p in env.variables["navigation"].pages]
-        return render.embed_snippets(pages, env.conf["site_url"] or "", embed.EMBED_DIR, docs, lang())
+        return render.embed_snippets(pages, env.conf["site_url"] or "", embed.EMBED_DIR, front_matters, lang())
 
     @site_macro
     @held_out

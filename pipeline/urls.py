@@ -10,6 +10,7 @@ their arguments (no docs folder is read), for the build, feeds and tests.
 """
 from __future__ import annotations
 
+import functools
 from urllib.parse import urljoin
 
 from mkdocs.structure.files import File
@@ -17,6 +18,9 @@ from mkdocs.structure.files import File
 from .pages.language import DEFAULT_LANGUAGE, default_source, language_folder, source_language
 
 
+# Asked about the same pages by several steps (about 400 times a build);
+# a File is slow to make.  The answer depends on the arguments only.
+@functools.lru_cache(maxsize=4096)
 def built_file(src_uri: str, use_directory_urls: bool = True) -> str:
     """The file MkDocs writes for a source file, relative to site/: a/b.md →
     a/b/index.html; a file that is not a page keeps its path.  A translation

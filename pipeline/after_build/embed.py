@@ -20,7 +20,6 @@ import functools
 import re
 from collections.abc import Iterator, Mapping
 from html import escape
-from pathlib import Path
 
 from jinja2 import Environment, Template, nodes
 
@@ -72,7 +71,16 @@ def _parent(env: Environment, name: str) -> str:
 # edited template in the live preview is read again.
 @functools.lru_cache(maxsize=32)
 def _extends(source: str, syntax: tuple[tuple[str, str | None], ...], extensions: tuple[str, ...]) -> str:
-    extends = Environment(extensions=extensions, **dict(syntax)).parse(source).find(nodes.Extends)
+    """What a template that compiles extends: its first {% extends %}."""
+    if "extends" not in source:
+        return ""  # no {% extends %} without the word: Material's base.html, the largest, is not parsed
+    settings = dict(syntax)
+    # The usual first tag, {% extends "main.html" %}, is the first one a parse finds: the rest is not parsed.
+    first = re.match(rf'{re.escape(settings["block_start_string"])}-?\s*extends\s+"([^"\\]*)"\s*-?'
+                     rf'{re.escape(settings["block_end_string"])}', source)
+    if first:
+        return first.group(1)
+    extends = Environment(extensions=extensions, **settings).parse(source).find(nodes.Extends)
     return extends.template.value if extends and isinstance(extends.template, nodes.Const) else ""
 
 
@@ -103,10 +111,3 @@ def render_embed_pages(env: Environment, contexts: Mapping[str, Mapping]) -> dic
         pages[html_path] = "".join(template.blocks[EMBED_BLOCK](context))
     return pages
 
-
-def write_embed_pages(site_dir: Path, pages: Mapping[str, str]) -> None:
-    """Write embed/<path> for each built path and its embed page's HTML."""
-    for html_path, html in pages.items():
-        target = site_dir / embed_path(html_path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(html, encoding="utf-8")

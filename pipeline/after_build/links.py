@@ -25,8 +25,9 @@ FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.S | re.M)
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
-# [text](target "title") and ![alt](target); the text may hold one level of [brackets].
-INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>\n]*>|[^)\s]+)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+# [text](target "title") and ![alt](target) (from its "["); the text may hold one level
+# of [brackets].  Starting with a plain "[" lets the search skip to each "[".
+INLINE_LINK = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*(<[^>\n]*>|[^)\s]+)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:[ \t]*(<[^>\n]*>|\S+)", re.M)
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -40,7 +41,7 @@ class Link:
 
 def _blank(match: re.Match) -> str:
     """Same length, same line breaks: positions in the rest stay right."""
-    return re.sub(r"[^\n]", " ", match.group(0))
+    return "\n".join(" " * len(line) for line in match.group(0).split("\n"))
 
 
 def markdown_links(source: str) -> list[Link]:
@@ -48,9 +49,15 @@ def markdown_links(source: str) -> list[Link]:
 
     Code (fenced or inline), front matter and template code are skipped.
     """
-    text = FRONT_MATTER.sub(_blank, source)
-    for pattern in (FENCE, INLINE_CODE, JINJA):
-        text = pattern.sub(_blank, text)
+    front = FRONT_MATTER.match(source)  # (a match, not a sub: that would try every position of the page)
+    text = _blank(front) + source[front.end():] if front else source
+    # A pattern is run only on a page with the characters it needs: each
+    # tries every position of the page, and most pages have no code.
+    if "```" in text or "~~~" in text:
+        text = FENCE.sub(_blank, text)
+    if "`" in text:
+        text = INLINE_CODE.sub(_blank, text)
+    text = JINJA.sub(_blank, text)
     found = []
     for pattern in (INLINE_LINK, REFERENCE_DEFINITION):
         for match in pattern.finditer(text):

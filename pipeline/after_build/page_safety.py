@@ -192,17 +192,38 @@ _MAYBE_FINDING = re.compile(r"[\s'\"/]on|style|srcdoc|[:&]")
 # attributes are plain names (none starting with "on", "style" or "srcdoc")
 # with double-quoted values holding no "&" (no character reference) and no
 # ":" unless their first character, white space and controls aside (what
-# URL_NOISE drops), cannot start a SCRIPT_SCHEME.  Only ASCII, so that its
+# URL_NOISE drops), cannot start a SCRIPT_SCHEME (any "&" and ":" when the
+# first character itself is none of those).  Only ASCII, so that its
 # tokens are exactly HTMLParser's; anything else (other spacing, unquoted
-# values, a name with ":") is read tag by tag below.
+# values, a name with ":") is read tag by tag below.  Its start tags have
+# lowercase names, as MkDocs and Material write them, compared without case
+# folding (which took most of the expression's time); a tag name with a
+# capital is read tag by tag.
 _SPACE = r"[ \t\n\r\f]"
-_PLAIN_VALUE = r'"(?:[^"<>&:]*|(?![\x00-\x20]*[jvl])[^"<>&]*)"'
+# A value starting with a character that is none of these can start no
+# scheme, whatever character references follow it ("Source 3: Chu &#40;2021&#41;").
+_PLAIN_VALUE = r'"(?:[^"<>&:]*|(?![\x00-\x20]*[jvlJVL])[^"<>&]*|[^"<>&\x00-\x20jvlJVL][^"<>]*)"'
+# A <meta> matters only through http-equiv, an element that loads something
+# only through its LOADING_ATTRIBUTES: without any of those names (and
+# plain, as above) they change nothing either (<meta name=...>, <link rel=...>
+# without href, Material's <input>, <button> and <form> in every page).
+_BY_ATTRIBUTE_TAGS = {"meta", *LOADING_ATTRIBUTES} - {"script"}  # <script> is read as a whole below
+_BY_ATTRIBUTE_NAMES = {"http-equiv", *(name for names in LOADING_ATTRIBUTES.values() for name in names)}
+
+
+def _plain_attributes(refused_names: set[str] = frozenset()) -> str:
+    """Plain attributes and the tag's end; no name starting with "on", "style"
+    or "srcdoc", or equal to one of `refused_names`, in any case."""
+    refused = "|".join(["on", "style", "srcdoc", *(rf"{re.escape(name)}[ \t\n\r\f=/>]" for name in sorted(refused_names))])
+    return rf"(?:{_SPACE}+(?!(?i:{refused}))[a-zA-Z_][-a-zA-Z0-9_.]*(?:={_PLAIN_VALUE})?)*{_SPACE}*/?>"
+
+
 _PLAIN_RUN = re.compile(
     r"(?:[^<]+"
-    r"|</(?!head>)[a-z][-.a-z0-9:_]*>"
-    rf"|<(?!(?:{'|'.join(sorted(_STATE_TAGS))})[ \t\n\r\f/>])[a-z][a-z0-9-]*"
-    rf"(?:{_SPACE}+(?!on|style|srcdoc)[a-z_][-a-z0-9_.]*(?:={_PLAIN_VALUE})?)*{_SPACE}*/?>"
-    r")*", re.I | re.A)
+    r"|</(?!(?i:head)>)[a-zA-Z][-.a-zA-Z0-9:_]*>"
+    rf"|<(?!(?:{'|'.join(sorted(_STATE_TAGS))})[ \t\n\r\f/>])[a-z][a-z0-9-]*{_plain_attributes()}"
+    rf"|<(?:{'|'.join(sorted(_BY_ATTRIBUTE_TAGS))})(?=[ \t\n\r\f/>]){_plain_attributes(_BY_ATTRIBUTE_NAMES)}"
+    r")*", re.A)
 _START_TAG_END = html_parser.locatestarttagend_tolerant
 _TAG_NAME = html_parser.tagfind_tolerant
 _ATTRIBUTE = html_parser.attrfind_tolerant

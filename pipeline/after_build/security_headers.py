@@ -21,7 +21,7 @@ import base64
 import hashlib
 import html as html_text
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -177,8 +177,10 @@ def with_page_policy(page: str, policy: str, site_url: str) -> str:
     def no_referrer(match: re.Match) -> str:
         tag = match.group(0)
         href = HREF.search(tag)
-        target = urlsplit(html_text.unescape(href.group(1))) if href else None
-        if not target or target.scheme not in {"http", "https"} or (target.scheme, target.netloc) == (own.scheme, own.netloc):
+        if not href or not (":" in href.group(1) or "&" in href.group(1)):
+            return tag  # no scheme without a ":" (or a character reference, which could spell one)
+        target = urlsplit(html_text.unescape(href.group(1)))
+        if target.scheme not in {"http", "https"} or (target.scheme, target.netloc) == (own.scheme, own.netloc):
             return tag
         rel = REL.search(tag)
         if rel:
@@ -232,36 +234,53 @@ def _add_located(problems: dict[str, Problem], findings: list[page_safety.Findin
 
 
 def write_security_headers(site_dir: Path, embed_dir: str, embed_origins: tuple[str, ...] | None, site_url: str,
-                           sources: dict[str, tuple[str, Path]] | None = None, policy_in_pages: bool = True) -> list[Problem]:
+                           sources: dict[str, tuple[str, Path]] | None = None, policy_in_pages: bool = True,
+                           unwritten: Mapping[str, str] | None = None) -> list[Problem]:
     """Check every built page, then write `_headers`, the nginx snippet and each
     page's <meta> policy; return the problems that block it (nothing written).
 
     `sources` maps a built page ('aftercare/index.html') to its Markdown file
     (name to show, path), so that a problem names the line to fix.
     `policy_in_pages` False leaves the pages as built: the live preview adds
-    an inline reload script that a <meta> policy would block."""
+    an inline reload script that a <meta> policy would block.
+    `unwritten`: pages not yet on disk (built path → HTML, the embed pages),
+    checked like the others and written here once, with their policy (as
+    built when there are problems or no policy in pages)."""
+    new_pages = {site_dir / built: text for built, text in (unwritten or {}).items()}
+    for page in new_pages:
+        page.parent.mkdir(parents=True, exist_ok=True)
     # Full pages first: a problem is then shown with the full page's line, not the embed copy's.
     # Each read once, for the scan and for its policy.
-    pages = {page: page.read_text(encoding="utf-8")
-             for page in sorted(site_dir.rglob("*.html"), key=lambda p: (p.relative_to(site_dir).parts[0] == embed_dir, p))}
+    pages = {page: new_pages[page] if page in new_pages else page.read_text(encoding="utf-8")
+             for page in sorted({*site_dir.rglob("*.html"), *new_pages},
+                                key=lambda p: (p.relative_to(site_dir).parts[0] == embed_dir, p))}
     scripts, styles, problems = scan_site(site_dir, pages, embed_dir, site_url, sources or {})
+
+    def blocked(found: list[Problem]) -> list[Problem]:
+        for page in new_pages:  # left as built, like the pages MkDocs wrote
+            page.write_text(pages[page], encoding="utf-8")
+        return found
+
     entries = [(p.name, p.is_dir()) for p in site_dir.iterdir() if p.name not in {HEADERS_FILE, NGINX_FILE}]
     problems += [Problem(f"site/{name}", 1, 1, "", "a top-level file or folder name with characters a headers rule "
                          "cannot hold; use letters, digits, '-', '_' and '.' only")
                  for name, _ in entries if not PLAIN_SEGMENT.fullmatch(name)]
     if problems:
-        return problems
+        return blocked(problems)
     full_csp = content_security_policy(scripts, styles, "'self'")
     embed_csp = content_security_policy(scripts, styles, frame_ancestors(embed_origins))
     prefix = path_prefix(site_url)
     rules = header_rules(entries, prefix, embed_dir, full_csp, embed_csp)
     if len(rules) > MAX_RULES:
-        return [Problem(f"site/{HEADERS_FILE}", 1, 1, "", f"{len(rules)} header rules, over Cloudflare Pages' limit of "
-                        f"{MAX_RULES}: there is one per top-level page or folder; group pages into sections (folders)")]
+        return blocked([Problem(f"site/{HEADERS_FILE}", 1, 1, "", f"{len(rules)} header rules, over Cloudflare Pages' limit of "
+                                f"{MAX_RULES}: there is one per top-level page or folder; group pages into sections (folders)")])
     (site_dir / HEADERS_FILE).write_text(headers_file(rules), encoding="utf-8")
     # Folders with a not-found page of their own: the languages other than the default (es/404.html).
     language_folders = tuple(sorted(page.parent.name for page in site_dir.glob("*/404.html")))
     (site_dir / NGINX_FILE).write_text(nginx_snippet(full_csp, prefix, embed_dir, embed_csp, language_folders), encoding="utf-8")
-    for page, text in pages.items() if policy_in_pages else ():
-        page.write_text(with_page_policy(text, full_csp, site_url), encoding="utf-8")
+    for page, text in pages.items():
+        if policy_in_pages:
+            page.write_text(with_page_policy(text, full_csp, site_url), encoding="utf-8")
+        elif page in new_pages:
+            page.write_text(text, encoding="utf-8")
     return []

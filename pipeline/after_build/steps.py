@@ -30,9 +30,10 @@ def after_build(site_dir: Path, docs_dir: Path, problems: list[Problem], *, use_
     write_bundles(site_dir)
     if problems:
         return problems
-    embed.write_embed_pages(site_dir, embed_pages())
     # Each built page and image with the source file a finding is reported against.
     sources = {built_file(src, use_directory_urls): (f"docs/{src}", docs_dir / src)
                for src in (p.relative_to(docs_dir).as_posix() for p in [*docs_dir.rglob("*.md"), *docs_dir.rglob("*.svg")])}
+    # The embed pages go to disk once, with their policy, after the same check as every page.
+    embeds = {embed.embed_path(html_path): html for html_path, html in embed_pages().items()}
     return security_headers.write_security_headers(site_dir, embed.EMBED_DIR, clinic.embed_origins, site_url, sources,
-                                                   policy_in_pages=not live_preview)
+                                                   policy_in_pages=not live_preview, unwritten=embeds)

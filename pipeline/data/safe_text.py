@@ -6,6 +6,7 @@ is shown is escaped for its place (HTML text, Markdown text, an address).
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -80,6 +81,9 @@ def markdown_text(value: str) -> str:
     return html.escape(_MARKDOWN_SPECIAL.sub(r"\\\1", value), quote=False)
 
 
+# A page cites the same few sources many times (about 700 citations a build,
+# a character-by-character check each): each label is written once.
+@functools.lru_cache(maxsize=1024)
 def attribute_text(value: str) -> str:
     """`value` inside a quoted HTML attribute of inline HTML in Markdown (a
     citation's aria-label and title): Python-Markdown reads links and

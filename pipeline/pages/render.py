@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import posixpath
 import re
+from collections.abc import Mapping
 from html import escape
 from urllib.parse import urljoin, urlsplit
 
 from ..data.clinic import NO_CLINIC, Clinic
-from ..data.governance import front_matter
 from ..data.protocol import Plan, Protocol, Range
 from ..data.references import Reference
 from ..data.safe_text import attribute_text, markdown_text
@@ -393,6 +394,8 @@ def _squeeze(code: str) -> str:
     return re.sub(r"\s*([{};])\s*", r"\1", code)
 
 
+# The stylesheet is made in each language's run of a build, from the same file.
+@functools.lru_cache(maxsize=4)
 def minify_css(css: str) -> str:
     """Comments and layout white space out (the site's CSS ships after
     Material's, pipeline/pages/theme.py); the text inside strings, such as `content: "Error: "`, is kept."""
@@ -486,14 +489,16 @@ def _clinic_plan_lines(clinic: Clinic, plan: Plan, name: str, lang: str = "en") 
 EMBED_SANDBOX = "allow-scripts allow-same-origin allow-downloads allow-popups allow-popups-to-escape-sandbox allow-modals"
 
 
-def embed_snippets(pages: list[tuple[str, str]], site_url: str, embed_dir: str, docs_dir, lang: str = "en") -> str:
+def embed_snippets(pages: list[tuple[str, str]], site_url: str, embed_dir: str, front_matters: Mapping[str, dict],
+                   lang: str = "en") -> str:
     """A section per page with its copy-paste snippet (pages marked
-    `embed: false` in their front matter have no embed version)."""
+    `embed: false` in their front matter have no embed version).
+    `front_matters`: each page's front matter, by source path."""
     parts = urlsplit(site_url)
     origin = f"{parts.scheme}://{parts.netloc}"
     sections = []
     for src_uri, title in pages:
-        meta = front_matter((docs_dir / src_uri).read_text(encoding="utf-8"))
+        meta = front_matters[src_uri]
         if meta.get("embed") is False:
             continue
         title = meta.get("title") or title

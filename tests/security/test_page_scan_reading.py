@@ -79,6 +79,22 @@ CASES = [
     ('<div class="a"><div title="\x01\nvbscript:x">x</div></div>', "script address"),
     ('<div class="a"><a class="b" href="lIvEsCrIpT:x">x</a></div>', "script address"),
     ('<a href="#source-1" aria-label="Source 1: Chu 2021" title="Source 1: Chu 2021">1</a>', None),
+    ('<a href="#source-3" aria-label="Source 3: Am J &#40;striae&#41;" title="x &#106;avascript:1">3</a>', None),
+    ('<div class="a"><a class="b" title="Source" href=" &#106;avascript:x">x</a></div>', "script address"),
+    ('<div class="a"><a class="b" title="Source" href="&#9;javascript:x">x</a></div>', "script address"),
+    ('<span class="a"></span><div class="b" Style="x">x</div>', "inline style attribute"),
+    ('<span class="a"></span><Div class="b" ONCLICK="x">x</Div>', "event handler (onclick"),
+    ('<span class="a"></span><Meta name="a" content="0" http-equiv="refresh">', "refresh"),
+    # An element that matters only through an attribute is passed over only without it.
+    ('<span class="a"></span><LINK rel="stylesheet" HREF="//cdn.example/a.css">', "another host (cdn.example)"),
+    ('<span class="a"></span><link rel="preload" imagesrcset="https://cdn.example/a.png 2x">', "another host (cdn.example)"),
+    ('<span class="a"></span><input class="b" type="image" Src="https://t.example/x.png">', "another host (t.example)"),
+    ('<span class="a"></span><form class="b" action="https://t.example/send">', "another host (t.example)"),
+    ('<span class="a"></span><button class="b" formaction="//t.example/send">x</button>', "another host (t.example)"),
+    ('<span class="a"></span><video class="b" poster="https://t.example/p.png"></video>', "another host (t.example)"),
+    ('<span class="a"></span><meta name="a" content="0" Http-Equiv="refresh">', "refresh"),
+    ('<span class="a"></span><meta name="viewport" content="width=device-width"><input class="b" type="checkbox" '
+     'id="x" checked><button type="reset" class="c" title="Clear">x</button><form class="d" name="search"></form>', None),
     # Ordinary markup, as Material writes it.
     ('<nav class="md-nav" aria-label="Navigation"><ul><li class="md-nav__item"><a href="../faq/" '
      'class="md-nav__link"><span class="md-ellipsis">FAQ</span></a></li></ul></nav>', None),
