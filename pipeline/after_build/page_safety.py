@@ -29,6 +29,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..pages.theme import material_templates
+
 # Reviewed: the inline scripts of these Material templates are small
 # start-up helpers (storage scope, palette, tabs, banners, cookie consent).
 # A new Material version with another partial fails tests/security/ until
@@ -46,12 +48,6 @@ LOADING_ATTRIBUTES = {
 }
 SCRIPT_SCHEME = re.compile(r"(?:javascript|vbscript|livescript):", re.I)
 URL_NOISE = re.compile(r"[\x00-\x20]")  # browsers drop tabs and newlines inside addresses, and spaces around them
-
-
-def material_templates() -> Path:
-    import material
-
-    return Path(material.__file__).parent / "templates"
 
 
 def template_script_patterns(templates: Path | None = None) -> list[re.Pattern]:

@@ -14,7 +14,7 @@ SITE_CSS = "partials/site.css"  # in the theme's custom_dir
 _SOURCE_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/\s*$")
 
 
-def _material_templates() -> Path:
+def material_templates() -> Path:
     """The installed Material's theme folder: its files are the built site's."""
     import material
 
@@ -23,8 +23,8 @@ def _material_templates() -> Path:
 
 def _material_asset(folder: str, pattern: str) -> str:
     """Site path of one of the installed Material's assets (their names carry a hash)."""
-    (asset,) = (_material_templates() / "assets" / folder).glob(pattern)
-    return asset.relative_to(_material_templates()).as_posix()
+    (asset,) = (material_templates() / "assets" / folder).glob(pattern)
+    return asset.relative_to(material_templates()).as_posix()
 
 
 def material_bundle() -> str:
@@ -58,7 +58,7 @@ def site_stylesheet(custom_dir: str | None) -> Stylesheet:
     round trip of a slow connection (about 14 KB) and delayed their text.
     Material's source-map comment is dropped: it would describe only the
     first part."""
-    material = _SOURCE_MAP.sub("", (_material_templates() / material_stylesheet()).read_text(encoding="utf-8"))
+    material = _SOURCE_MAP.sub("", (material_templates() / material_stylesheet()).read_text(encoding="utf-8"))
     text = f"{material.rstrip()}\n{site_css(custom_dir)}\n"
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
     return Stylesheet(f"assets/stylesheets/site.{digest}.min.css", text)
