@@ -519,7 +519,7 @@ def on_post_build(env) -> None:
         problems = after_build(site_dir, docs_dir, problems, use_directory_urls=env.conf["use_directory_urls"],
                                site_name=builds.default_site_name, site_url=env.conf["site_url"] or "",
                                clinic=data["clinic"], corrections=data["corrections"], titles=data["titles"],
-                               live_preview=_live_preview(), embed_pages=lambda: builds.embed_pages)
+                               live_preview=_live_preview(), stylesheet=data["stylesheet"], embed_pages=lambda: builds.embed_pages)
     if problems and _live_preview():
         # The preview stays up: the problems in the terminal and on the pages.
         PREVIEW_LOG.error(problem_report.summary(problems))

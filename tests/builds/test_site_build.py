@@ -39,7 +39,8 @@ def test_no_script_waits_for_the_stylesheet_before_the_text_is_read(site):
     assert len(pages) > 40
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        stylesheet = text.find('rel="stylesheet"')
+        # Embed pages carry their rules inline (pipeline/after_build/embed_styles.py): the first <style>.
+        stylesheet = min(i for i in (text.find('rel="stylesheet"'), text.find("<style>"), len(text)) if i >= 0)
         article_end = text.find("</article>")
         assert stylesheet > 0 and article_end > stylesheet, page
         waiting = blocking.findall(text, stylesheet, article_end)
@@ -47,11 +48,13 @@ def test_no_script_waits_for_the_stylesheet_before_the_text_is_read(site):
 
 
 def test_every_page_gets_its_styles_from_one_cached_file_holding_materials_and_ours(site):
-    """One stylesheet request per page, the same file on every page (a
+    """One stylesheet request per full page, the same file on every page (a
     reader's phone downloads it once), holding Material's rules and then
-    every rule of overrides/partials/site.css; no page repeats the site's
-    rules inline.  Its name changes with its text, so a long cache never
-    serves an old copy."""
+    every rule of overrides/partials/site.css; no full page repeats the
+    site's rules inline.  Its name changes with its text, so a long cache
+    never serves an old copy.  Embed pages make no such request: each
+    carries the same part of it inline, the rules an embed page can use
+    (tests/browser/test_embed_pages_styled_alike.py checks they style each page alike)."""
     import hashlib
 
     import material
@@ -61,9 +64,13 @@ def test_every_page_gets_its_styles_from_one_cached_file_holding_materials_and_o
     ours = minify_css((site.project / "overrides/partials/site.css").read_text(encoding="utf-8"))
     material_css = next((Path(material.__file__).parent / "templates/assets/stylesheets").glob("main.*.min.css"))
     material_rules = material_css.read_text(encoding="utf-8").split("/*# sourceMappingURL")[0].strip()
-    linked = set()
+    linked, inline = set(), set()
     for page in site.pages():
         text = page.read_text(encoding="utf-8")
+        if page.relative_to(site.root).parts[0] == "embed":
+            assert 'rel="stylesheet"' not in text, page.relative_to(site.root)
+            inline.add(max(re.findall(r"<style>(.*?)</style>", text, re.S), key=len))
+            continue
         hrefs = re.findall(r'<link rel="stylesheet" href="([^"]+)"', text)
         assert len(hrefs) == 1, f"{page.relative_to(site.root)}: {hrefs}"
         base = urljoin(site.url + page.relative_to(site.root).as_posix(), "".join(re.findall(r'<base href="([^"]+)"', text)))
@@ -73,6 +80,9 @@ def test_every_page_gets_its_styles_from_one_cached_file_holding_materials_and_o
     (path,) = linked
     shipped = (site.root / path).read_text(encoding="utf-8")
     assert shipped.startswith(material_rules) and shipped.rstrip().endswith(ours)
+    assert len(inline) == 1, "every embed page carries the same rules"
+    (embed_rules,) = inline
+    assert 1000 < len(embed_rules) < len(shipped) / 3, "embed pages carry a small part of the stylesheet"
     digest = re.fullmatch(r"assets/stylesheets/site\.([0-9a-f]{8})\.min\.css", path)
     assert digest and hashlib.sha256(shipped.encode("utf-8")).hexdigest().startswith(digest.group(1))
 
