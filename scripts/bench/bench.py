@@ -462,15 +462,16 @@ def stock_synthetic(work: Path, target_pages: int, source: Path) -> Path:
     return project
 
 
-def build_figures(work: Path, source: Path, ours: Path, stock: Path, skip_synthetic: bool) -> dict:
+def build_figures(work: Path, source: Path, ours: Path, stock: Path, skip_synthetic: bool, rounds: int) -> dict:
     off = copy_project(work / "macros-off", source)
     macros_off_config(off)
     noop = copy_project(work / "macros-noop", source)
     noop_macros_config(noop)
     for project in (ours, noop, off):
         timed_build(project, strict=False)  # first builds write the modules' bytecode: not timed
-    times, cpu = interleaved_builds({"real": ours, "noop": noop, "off": off})
+    times, cpu = interleaved_builds({"real": ours, "noop": noop, "off": off}, rounds)
     figures = {
+        "rounds": rounds,
         "pages": page_count(ours),
         "times_s": times,
         "cpu_s": cpu,
@@ -574,8 +575,8 @@ def markdown_report(results: dict) -> str:
     lines += ["", f"Calculator scripts as shipped (minified): {results['calculator_script']['raw']:,} bytes raw, {results['calculator_script']['compressed']:,} compressed.", ""]
     b = results.get("build")
     if b:
-        lines += ["## Build time (5 interleaved rounds: real, no-op macros, macros off)", "",
-                  "Overheads are the median of the five rounds' ratios (each round's builds ran back to back), "
+        lines += [f"## Build time ({b.get('rounds', 5)} interleaved rounds: real, no-op macros, macros off)", "",
+                  "Overheads are the median of the rounds' ratios (each round's builds ran back to back), "
                   "in CPU seconds of the build process: on a busy machine the clock also counts the time a build "
                   "waited for a processor (the clock's figure is shown beside it).", "",
                   "| what | CPU seconds | seconds on the clock |", "|---|---|---|",
@@ -610,6 +611,9 @@ def main() -> None:
     parser.add_argument("--skip-lighthouse", action="store_true")
     parser.add_argument("--skip-builds", action="store_true", help="no build timings (a quick run)")
     parser.add_argument("--skip-synthetic", action="store_true")
+    # One build's CPU time varies by a tenth or more from round to round, even on a quiet
+    # machine: the overhead's median needs more rounds than Lighthouse's.
+    parser.add_argument("--build-rounds", type=int, default=9, help="interleaved build rounds (median)")
     parser.add_argument("--project", type=Path, default=ROOT, help="project to measure (default: this one)")
     args = parser.parse_args()
     pages = [page for page in PAGES if not args.pages or page in args.pages]
@@ -645,7 +649,7 @@ def main() -> None:
 
     if not args.skip_builds:
         print("timing builds...", flush=True)
-        results["build"] = build_figures(work, args.project, ours, stock, args.skip_synthetic)
+        results["build"] = build_figures(work, args.project, ours, stock, args.skip_synthetic, args.build_rounds)
     results["machine"]["load_average_end"] = round(os.getloadavg()[0], 2)
 
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
