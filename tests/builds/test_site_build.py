@@ -87,6 +87,13 @@ def test_every_page_gets_its_styles_from_one_cached_file_holding_materials_and_o
     assert digest and hashlib.sha256(shipped.encode("utf-8")).hexdigest().startswith(digest.group(1))
 
 
+def test_the_css_source_is_published_only_inside_the_stylesheet(site):
+    """MkDocs copies a theme folder's files into the site: overrides/partials/site.css
+    would be published again, unminified, at /partials/site.css (macros/theme_files_hook.py)."""
+    assert not (site.root / "partials").exists()
+    assert "/partials/" not in (site.root / "_headers").read_text(encoding="utf-8")
+
+
 def test_protocol_and_data_files_are_not_published(site):
     assert not (site.root / "_data").exists()
     published = [p for p in site.root.rglob("*") if p.suffix in {".yml", ".yaml"}]
