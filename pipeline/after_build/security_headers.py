@@ -45,9 +45,11 @@ NOT_IN_META = ("frame-ancestors", "report-uri", "report-to", "sandbox")
 UNSAFE_IN_HEADER = re.compile(r'[\x00-\x1f\x7f"\\$]')  # line breaks, nginx quoting and variables
 META_CHARSET = '<meta charset="utf-8">'
 # A link whose address could name another site: only a tag with ":" (a
-# scheme) or "&" (a character reference, which could spell one) can; the
-# others (most of a page's links) are passed over without a look.
-ANCHOR = re.compile(r"<a\s[^>:&]*[:&][^>]*>")
+# scheme), "&" (a character reference, which could spell one) or an address
+# starting "//" (or "/" and a backslash, which browsers read as "/"; another
+# host on the page's own scheme) can;
+# the others (most of a page's links) are passed over without a look.
+ANCHOR = re.compile(r'<a\s[^>:&]*?(?:[:&]|href="\s*(?:/[/\\]|\\))[^>]*>')
 HREF = re.compile(r'\shref="([^"]*)"')
 REL = re.compile(r'\srel="([^"]*)"')
 
@@ -177,10 +179,13 @@ def with_page_policy(page: str, policy: str, site_url: str) -> str:
     def no_referrer(match: re.Match) -> str:
         tag = match.group(0)
         href = HREF.search(tag)
-        if not href or not (":" in href.group(1) or "&" in href.group(1)):
-            return tag  # no scheme without a ":" (or a character reference, which could spell one)
-        target = urlsplit(html_text.unescape(href.group(1)))
-        if target.scheme not in {"http", "https"} or (target.scheme, target.netloc) == (own.scheme, own.netloc):
+        value = href.group(1) if href else ""
+        if not (":" in value or "&" in value or value.lstrip().startswith(("//", "/\\", "\\"))):
+            return tag  # no other site without a ":" (or a character reference, which could spell one) or a leading "//"
+        # Browsers read a backslash as "/" in web addresses, and "//host/..." on this site's own scheme.
+        target = urlsplit(html_text.unescape(value).strip().replace("\\", "/"))
+        scheme = target.scheme or own.scheme or "https"
+        if scheme not in {"http", "https"} or (scheme, target.netloc) == (own.scheme, own.netloc):
             return tag
         rel = REL.search(tag)
         if rel:

@@ -241,6 +241,17 @@ def test_an_address_spelt_with_character_references_is_still_another_site():
     assert '<a class="a" href="../faq/">' in page
 
 
+@pytest.mark.parametrize("address", ["//tracker.example/x", "/\\tracker.example/x", " //tracker.example/", "&#47;/tracker.example/"])
+def test_an_address_without_a_scheme_that_leads_to_another_site_is_another_site(address):
+    """A browser reads "//host/..." (and "/\\host", "\\" being "/" in web addresses) on the
+    page's own scheme: another site all the same."""
+    page = with_page_policy(f'<p><a href="{address}">x</a> <a href="/faq/">y</a> <a href="//{SITE.split("//")[1]}faq/">z</a></p>',
+                            "default-src 'none'", SITE)
+    assert f'<a href="{address}" rel="noopener noreferrer">' in page
+    assert '<a href="/faq/">' in page, "an address on this site"
+    assert f'<a href="//{SITE.split("//")[1]}faq/">' in page, "this site, on its own scheme"
+
+
 # ---- class 10: _headers stays within Cloudflare's 100 rules as pages grow -------------------
 
 def small_site(root: Path, sections: int, pages_per_section: int, top_level_pages: int = 0) -> Path:
