@@ -179,9 +179,10 @@ def page_words(pages: Iterable[str], scripts: Iterable[str]) -> frozenset[str]:
     """Every word (letters, digits, '-' and '_'), in lower case, of the
     pages' tags (names, attributes and their values: not the text between
     tags, nor the rules of a <style>) and of the scripts."""
-    words: set[str] = set()
+    tags: set[str] = set()  # each distinct tag read once: most repeat from page to page
     for page in pages:
-        words.update(_WORD.findall(" ".join(_TAG.findall(page)).lower()))
+        tags.update(_TAG.findall(page))
+    words = set(_WORD.findall(" ".join(tags).lower()))
     for script in scripts:
         words.update(_WORD.findall(script.lower()))
     return frozenset(words)
