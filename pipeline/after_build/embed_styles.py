@@ -77,6 +77,7 @@ class GroupRule:
 Rule = StyleRule | GroupRule | str  # a str is any other rule or statement, kept whole
 
 
+@functools.lru_cache(maxsize=8192)  # the same selectors recur from one @media group to the next
 def needed_words(selector: str) -> frozenset[str]:
     """The words (lower case) a page must contain for `selector` to match
     anything in it: its classes, ids, elements and attribute names, outside
@@ -143,7 +144,8 @@ def _rule_list(css: str, start: int) -> tuple[list[Rule], int]:
                 rules.append(rest)
             return rules, len(css)
         char = match.group()
-        prelude = _COMMENT.sub("", css[start:match.start()]).strip()
+        prelude = css[start:match.start()]
+        prelude = (_COMMENT.sub("", prelude) if "/*" in prelude else prelude).strip()
         if char == "}":
             if prelude:
                 rules.append(prelude)
