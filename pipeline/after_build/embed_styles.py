@@ -231,7 +231,8 @@ def _site_path(embed_path: str, address: str) -> str:
 def inline_used_styles(pages: Mapping[str, str], site_dir: Path, stylesheet_path: str, css: str) -> dict[str, str]:
     """Embed path → page, each page's link to the site's stylesheet replaced
     by the rules any embed page can use, read from the pages and the scripts
-    they load (files under site_dir)."""
+    they load (files under site_dir).  A page that does not link the
+    stylesheet (a theme without our templates) is left as it is."""
     scripts = {_site_path(path, address) for path, html in pages.items() for address in _SCRIPT_SOURCE.findall(html)}
     script_texts = [(site_dir / script).read_text(encoding="utf-8") for script in sorted(scripts)
                     if (site_dir / script).is_file()]
@@ -239,8 +240,7 @@ def inline_used_styles(pages: Mapping[str, str], site_dir: Path, stylesheet_path
     inlined = {}
     for path, html in pages.items():
         links = [m for m in _STYLESHEET_LINK.finditer(html) if _site_path(path, m.group(1)) == stylesheet_path]
-        if len(links) != 1:
-            raise ValueError(f"{path}: expected one link to {stylesheet_path}, found {len(links)}")
-        (link,) = links
-        inlined[path] = html[:link.start()] + style + html[link.end():]
+        for link in reversed(links):
+            html = html[:link.start()] + style + html[link.end():]
+        inlined[path] = html
     return inlined
