@@ -333,7 +333,7 @@ def define_env(env) -> None:
                                    "publisher": publisher, "corrections": log, "titles": titles, "stylesheet": stylesheet,
                                    "argument_problem": argument_problem, "root": root, "macros": site_macros,
                                    "problems": data_problems, "held": held, "reference_keys": reference_keys, "held_html": held_html,
-                                   "first_line": {}}
+                                   "first_line": {}, "front_matters": front_matters}
 
 
 def _record_render_errors(env) -> None:
@@ -416,7 +416,8 @@ def on_pre_page_macros(env) -> None:
         REVIEW_LOG.warning("docs/%s: review was due on %s; readers see a notice that the page may be out of date "
                            "until it is checked and next_review is updated", file.src_uri, status.next_review)
     env.page.meta["review_status"] = status
-    translated = translation.translation_status(file.src_uri, source, env.page.meta, Path(env.conf["docs_dir"]), data["reviewers"])
+    translated = translation.translation_status(file.src_uri, source, env.page.meta, Path(env.conf["docs_dir"]), data["reviewers"],
+                                                data["front_matters"])
     if translated is not None:
         if not translated.current:
             TRANSLATION_LOG.warning("docs/%s: docs/%s has changed since it was translated; readers see a notice that "
