@@ -122,6 +122,10 @@ def define_env(env) -> None:
     # The title of the link after each heading, in this run's language (the
     # toc extension reads mdx_configs for every page it renders).
     env.conf["mdx_configs"].setdefault("toc", {})["permalink_title"] = wording.say("permalinkTitle", build_language)
+    # The short forms every page of this run explains, in its language (pipeline/pages/abbreviations.py).
+    words, abbreviation_problems = abbreviations.glossary(root / INCLUDES, build_language)
+    env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = words
+    data_problems += abbreviation_problems
     # Data-file words this language's pages still show in English (published; listed once, in that language's run).
     if build_language in site_data.translations:
         for line in untranslated(site_data.in_language(build_language), build_language):
@@ -456,7 +460,6 @@ def on_post_page_macros(env) -> None:
                                      env.conf["use_directory_urls"])
     env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}", lang,
                                         hold=lambda html: held_html.hold(html, file.src_uri))
-    env.markdown += abbreviations.abbreviation_list(data["root"] / INCLUDES, lang, env.markdown)
     # JSON-LD for search engines; overrides/main.html prints it at the end of the page.
     site_url = env.conf.get("site_url") or ""
     env.page.meta["structured_data"] = structured_data.to_script_text(structured_data.page_structured_data(
