@@ -122,6 +122,10 @@ def define_env(env) -> None:
     # The title of the link after each heading, in this run's language (the
     # toc extension reads mdx_configs for every page it renders).
     env.conf["mdx_configs"].setdefault("toc", {})["permalink_title"] = wording.say("permalinkTitle", build_language)
+    # The short forms every page of this run explains, in its language (pipeline/pages/abbreviations.py).
+    words, abbreviation_problems = abbreviations.glossary(root / INCLUDES, build_language)
+    env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = words
+    data_problems += abbreviation_problems
     # Data-file words this language's pages still show in English (published; listed once, in that language's run).
     if build_language in site_data.translations:
         for line in untranslated(site_data.in_language(build_language), build_language):
@@ -333,7 +337,7 @@ def define_env(env) -> None:
                                    "publisher": publisher, "corrections": log, "titles": titles, "stylesheet": stylesheet,
                                    "argument_problem": argument_problem, "root": root, "macros": site_macros,
                                    "problems": data_problems, "held": held, "reference_keys": reference_keys, "held_html": held_html,
-                                   "first_line": {}}
+                                   "first_line": {}, "front_matters": front_matters}
 
 
 def _record_render_errors(env) -> None:
@@ -416,7 +420,8 @@ def on_pre_page_macros(env) -> None:
         REVIEW_LOG.warning("docs/%s: review was due on %s; readers see a notice that the page may be out of date "
                            "until it is checked and next_review is updated", file.src_uri, status.next_review)
     env.page.meta["review_status"] = status
-    translated = translation.translation_status(file.src_uri, source, env.page.meta, Path(env.conf["docs_dir"]), data["reviewers"])
+    translated = translation.translation_status(file.src_uri, source, env.page.meta, Path(env.conf["docs_dir"]), data["reviewers"],
+                                                data["front_matters"])
     if translated is not None:
         if not translated.current:
             TRANSLATION_LOG.warning("docs/%s: docs/%s has changed since it was translated; readers see a notice that "
@@ -455,7 +460,6 @@ def on_post_page_macros(env) -> None:
                                      env.conf["use_directory_urls"])
     env.markdown += render.page_sources(sources, data["references"], lambda key: f"{references_page}#{data['references'][key].anchor}", lang,
                                         hold=lambda html: held_html.hold(html, file.src_uri))
-    env.markdown += abbreviations.abbreviation_list(data["root"] / INCLUDES, lang, env.markdown)
     # JSON-LD for search engines; overrides/main.html prints it at the end of the page.
     site_url = env.conf.get("site_url") or ""
     env.page.meta["structured_data"] = structured_data.to_script_text(structured_data.page_structured_data(

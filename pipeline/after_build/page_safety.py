@@ -22,6 +22,7 @@ import _markupbase
 import functools
 import hashlib
 import inspect
+import linecache
 import re
 from dataclasses import dataclass
 from html import parser as html_parser, unescape
@@ -227,15 +228,37 @@ _END_TAG = html_parser.endtagfind
 _COMMENT_END = _markupbase._commentclose  # what HTMLParser.parse_comment uses
 
 
+def _last_line(code) -> int:
+    """The last source line any instruction of `code` (or of a function,
+    class or comprehension inside it) comes from."""
+    return max([end for _, end, _, _ in code.co_positions() if end is not None] +
+               [_last_line(const) for const in code.co_consts if inspect.iscode(const)])
+
+
+def function_source(function) -> str:
+    """inspect.getsource(function), read without tokenizing the module (which
+    took most of a build's page check set-up): the lines from its `def` (or
+    first decorator) to the last line of its code.  tests/security compares
+    the two for the functions parser_fingerprint reads; a Python on which
+    they differed would get another fingerprint, and HTMLParser's reading."""
+    code = function.__code__
+    lines = linecache.getlines(code.co_filename)
+    if not lines:
+        raise OSError(f"no source for {code.co_filename}")
+    return "".join(lines[code.co_firstlineno - 1:_last_line(code)])
+
+
+PARSER_FUNCTIONS = (HTMLParser.goahead, HTMLParser.parse_starttag, HTMLParser.check_for_whole_start_tag,
+                    HTMLParser.parse_endtag, HTMLParser.set_cdata_mode, HTMLParser.parse_html_declaration,
+                    _markupbase.ParserBase.parse_comment, _markupbase.ParserBase.updatepos)
+
+
 def parser_fingerprint() -> str:
     """What _fast_scan copies from the running Python's HTMLParser: its code
     and expressions.  Python's patch releases have changed how HTMLParser
     reads comments and <script>, so the fast reading is used only on a parser
     it was checked against (REVIEWED_PARSERS); any other reads with HTMLParser."""
-    parts = [inspect.getsource(function) for function in (
-        HTMLParser.goahead, HTMLParser.parse_starttag, HTMLParser.check_for_whole_start_tag, HTMLParser.parse_endtag,
-        HTMLParser.set_cdata_mode, HTMLParser.parse_html_declaration, _markupbase.ParserBase.parse_comment,
-        _markupbase.ParserBase.updatepos)]
+    parts = [function_source(function) for function in PARSER_FUNCTIONS]
     parts += [pattern.pattern for pattern in (html_parser.starttagopen, _START_TAG_END, _TAG_NAME, _ATTRIBUTE, _END_TAG,
                                               _COMMENT_END)]
     parts.append(repr(HTMLParser.CDATA_CONTENT_ELEMENTS))

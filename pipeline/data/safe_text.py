@@ -35,6 +35,12 @@ def _character_name(char: str) -> str:
 
 def invisible_problem(value: str, multi_line: bool = False) -> str | None:
     """What is wrong with invisible or control characters in `value` (None: nothing)."""
+    # str.isprintable() refuses every character of Unicode's "Other" and
+    # "Separator" categories but the space, so every one of those refused
+    # here: a printable text (most of them) is passed in one C-level step,
+    # not character by character.
+    if (value.replace("\n", "") if multi_line else value).isprintable():
+        return None
     for index, char in enumerate(value):
         if multi_line and char == "\n":
             continue

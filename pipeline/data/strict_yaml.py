@@ -119,6 +119,10 @@ def anchor_problems(text: str, name: str, first_line: int = 1) -> list[Problem]:
     ("billion laughs": a 4 KB file can fill the memory), so they are refused
     from the parser's events, before anything is built.  `first_line` is the
     file line of the text's first line (front matter starts on line 2)."""
+    # An anchor is written with '&', an alias with '*': a text with neither
+    # (every front matter, most data files) has none, without parsing it.
+    if "&" not in text and "*" not in text:
+        return []
     problems = []
     for event in yaml.parse(text, Loader=FAST_LOADER):
         kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor" if getattr(event, "anchor", None) else ""

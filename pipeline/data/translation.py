@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,14 +129,16 @@ def _same_review(file: str, source: str, meta: dict, review) -> list[Problem]:
 
 
 def translation_status(src_uri: str, source: str, meta: dict, docs_dir: Path,
-                       reviewers: dict[str, Reviewer]) -> Translation | None:
-    """What is true of a translation whose block passed check_translation (None: not a translation)."""
+                       reviewers: dict[str, Reviewer], front_matters: Mapping[str, dict] | None = None) -> Translation | None:
+    """What is true of a translation whose block passed check_translation (None: not a translation).
+    `front_matters`: each page's front matter, as the build read it (else the English page's is read here)."""
     value = meta.get(FIELD)
     if source_language(src_uri) == DEFAULT_LANGUAGE or not isinstance(value, dict):
         return None
     english_source = (docs_dir / value["source"]).read_text(encoding="utf-8")
     current = source_fingerprint(english_source) == value["source_sha256"]
-    checked = (front_matter(english_source).get("editorial_check") or {}).get("date")
+    english_meta = (front_matters or {}).get(value["source"])
+    checked = ((front_matter(english_source) if english_meta is None else english_meta).get("editorial_check") or {}).get("date")
     updated = checked if not current and isinstance(checked, dt.date) and checked > value["date"] else None
     clinical = None
     review = value["clinical_review"]

@@ -2,41 +2,44 @@
 (Markdown's abbr extension), in the page's own language: includes/abbreviations.md
 for English, includes/abbreviations.<language>.md for a translation.
 
-pymdownx.snippets' auto_append would give every page the same (English) list,
-so the glue appends the page's list itself."""
+The glue hands the list of each language's run to the abbr extension as its
+glossary (mdx_configs, like the toc's permalink title), so every page of that
+run has it.  pymdownx.snippets' auto_append would give every page the same
+(English) list; definitions appended to each page's Markdown were read again
+on every page, and the extension compiled a pattern for each page's list."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from ..data.problems import Problem
 from .language import translated_source
 
 # One definition on its own line, as the abbr extension reads it: *[KEY]: title
-DEFINITION = re.compile(r"\*\[([^\\\]\n]+)\] ?: *\S.*")
-# The type of an admonition or details box: its title when none is given.
-BOX_TYPE = re.compile(r"(?:!!!|\?\?\?)\+? ?([\w-]+)")
+DEFINITION = re.compile(r"\*\[([^\\\]\n]+)\] ?: *(\S.*)")
+# A title the abbr extension reads as "no definition" (it removes the short form).
+REMOVED = ("''", '""')
 
 
 def abbreviations_file(includes: Path, language: str) -> Path:
     return includes / translated_source("abbreviations.md", language)
 
 
-def abbreviation_list(includes: Path, language: str, page: str | None = None) -> str:
-    """The page language's abbreviation definitions, to append to its Markdown.
-
-    With the page's Markdown (`page`), only those whose short form it
-    contains: the abbr extension tries every definition at every word of
-    the page, and one the text never contains marks nothing.  The page's
-    Markdown holds all the text Markdown makes, except a box's default title
-    ("!!! tip" gives "Tip", added here) and what a snippet (--8<--) brings
-    in: a page with one gets every definition."""
-    lines = abbreviations_file(includes, language).read_text(encoding="utf-8").split("\n")
-    if page is not None and "-8<-" not in page:  # a snippet line: --8<--
-        text = page + "\n" + " ".join(kind.capitalize() for kind in BOX_TYPE.findall(page))
-
-        def used(line: str) -> bool:
-            definition = DEFINITION.fullmatch(line)
-            return not definition or definition.group(1).strip() in text  # not a one-line definition: kept
-
-        lines = [line for line in lines if used(line)]
-    return "\n\n" + "\n".join(lines)
+def glossary(includes: Path, language: str) -> tuple[dict[str, str], list[Problem]]:
+    """The language's definitions, short form → long form, as the abbr
+    extension reads them in a page (a later line wins), and a problem for
+    each line that is none (an empty line is fine)."""
+    path = abbreviations_file(includes, language)
+    shown = f"{includes.name}/{path.name}"
+    words: dict[str, str] = {}
+    problems = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        definition = DEFINITION.fullmatch(line)
+        if definition and definition.group(2).strip() in REMOVED:
+            words.pop(definition.group(1).strip(), None)
+        elif definition:
+            words[definition.group(1).strip()] = definition.group(2).strip()
+        elif line.strip():
+            problems.append(Problem(shown, number, 1, "", "not an abbreviation definition; write one per line, "
+                                                          "e.g. *[UV]: Ultraviolet light (the sun's rays that burn skin)"))
+    return words, problems

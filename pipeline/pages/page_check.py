@@ -85,6 +85,18 @@ def _describe(node: nodes.Node) -> str:
 _signature = functools.lru_cache(maxsize=256)(inspect.signature)
 
 
+@functools.lru_cache(maxsize=1024)
+def _call_problem(function: Callable, positional: int, keywords: tuple[str, ...]) -> str | None:
+    """Why a call of `function` with that many positional arguments and these
+    keywords fails (None: it does not).  Binding never looks at the values,
+    so a build's thousand calls of twenty macros are bound a few dozen times."""
+    try:
+        _signature(function).bind(*range(positional), **dict.fromkeys(keywords))
+    except TypeError as error:
+        return str(error)
+    return None
+
+
 class _TemplateChecker:
     def __init__(self, file: str, first_line: int, macros: Mapping[str, Callable]):
         self.file, self.offset, self.macros = file, first_line - 1, macros
@@ -124,11 +136,9 @@ class _TemplateChecker:
                 isinstance(a, nodes.Const) and isinstance(a.value, _LITERALS) for a in arguments):
             return self.fail(node, f"{name}() may only be given quoted text or numbers, e.g. {name}(\"acne-scars\")")
         args = tuple(a.value for a in node.args)
-        kwargs = {k.key: k.value.value for k in node.kwargs}
-        try:
-            _signature(self.macros[name]).bind(*args, **kwargs)
-        except TypeError as error:
-            return self.fail(node, f"{name}(): {error}")
+        problem = _call_problem(self.macros[name], len(args), tuple(k.key for k in node.kwargs))
+        if problem:
+            return self.fail(node, f"{name}(): {problem}")
         self.calls.append(MacroCall(name, args, node.lineno + self.offset))
 
 

@@ -84,11 +84,17 @@ def attach_citations(markdown: str, citation_start: str = CITATION_START) -> str
     alone at the start of the next line.  `citation_start`: a regular
     expression for how a citation starts in `markdown` (its HTML, or the
     token that holds it: pipeline/pages/held_html.py)."""
-    def join(spaces: re.Match) -> str:
-        start = spaces.start()
-        return "" if _JOINS_AFTER.search(markdown, max(0, start - 2), start) else spaces.group()
-
-    return re.sub(f"[ \t]+(?={citation_start})", join, markdown)
+    # Found from each citation, looking back over its spaces: a pattern
+    # starting with the spaces was tried at every space of the page.
+    pieces, copied = [], 0
+    for citation in re.finditer(citation_start, markdown):
+        start = end = citation.start()
+        while start > 0 and markdown[start - 1] in " \t":
+            start -= 1
+        if start < end and _JOINS_AFTER.search(markdown, max(0, start - 2), start):
+            pieces.append(markdown[copied:start])
+            copied = end
+    return "".join(pieces) + markdown[copied:]
 
 
 def page_sources(order: list[str], references: dict[str, Reference], entry_link, lang: str = "en", hold=str) -> str:

@@ -74,3 +74,13 @@ def test_a_page_with_a_byte_that_is_not_utf8_names_its_line():
 def test_pages_without_front_matter_or_with_plain_front_matter_pass():
     assert front_matter_problems(b"# Page\n", "docs/x.md") == []
     assert front_matter_problems(b"---\ntitle: x\nreferences: [A, B]\n---\n# x\n", "docs/x.md") == []
+
+
+def test_anchors_are_looked_for_wherever_an_ampersand_or_asterisk_stands():
+    """Texts without '&' and '*' are passed without parsing (no anchor can
+    be written without them); any other is read event by event."""
+    from pipeline.data.strict_yaml import anchor_problems
+
+    assert anchor_problems('title: "Q&A, *new*"\nnote: a & b\n', "f.yml") == []
+    found = anchor_problems("a: {b: &x 1, c: *x}\n", "f.yml")
+    assert [(p.line, p.column) for p in found] == [(1, 8), (1, 17)]

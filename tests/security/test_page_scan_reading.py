@@ -150,3 +150,22 @@ def test_every_built_page_is_read_alike(site):
         if page_safety.fast_reading():
             scanner = page_safety._Scanner(PATTERNS, ("https", "clinic.example"), image)
             page_safety._fast_scan(text, scanner)  # raises _NotOrdinary for a page left to HTMLParser
+
+
+def _ends_in_a_call_over_lines(value):
+    def inner():
+        return value
+    return dict(
+        value=inner(),
+    )
+
+
+@pytest.mark.parametrize("function", [*page_safety.PARSER_FUNCTIONS, _ends_in_a_call_over_lines])
+def test_the_parser_fingerprint_reads_each_function_s_whole_source(function):
+    """parser_fingerprint reads the parser's functions without tokenizing
+    them; it must read the same text as inspect.getsource, or a change at a
+    function's end (here: the closing line of a call over several lines,
+    after an inner function) would pass unnoticed."""
+    import inspect
+
+    assert page_safety.function_source(function) == inspect.getsource(function)

@@ -198,3 +198,17 @@ def test_fields_the_theme_prints_must_be_plain_single_line_text(field, value, wo
     outer, _, inner = field.partition(".")
     found = meta_problems({outer: {inner: value} if inner else value})
     assert found and found[0].startswith(f"{FILE}:{line}:1: {field}: ") and words in found[0], found
+
+
+@pytest.mark.parametrize("call, words", [
+    ('{{ plan("a", "b") }}', "plan(): too many positional arguments"),
+    ("{{ plan() }}", "plan(): missing a required argument: 'plan_id'"),
+    ('{{ plan(plan_id="a", extra=1) }}', "plan(): got an unexpected keyword argument 'extra'"),
+    ('{{ milestone(1.5, "x") }}', "milestone(): too many positional arguments"),
+])
+def test_each_call_is_bound_to_its_macro_whatever_the_calls_before_it(call, words):
+    """A call's arguments are bound once per number and names of arguments
+    (the values never matter to binding): a good call first does not let a
+    bad one through."""
+    assert problems('{{ plan("acne-scars") }} {{ plan(plan_id="x") }} {{ milestone(2) }} {{ cite("A", "B", "C") }}') == []
+    assert words in problems(call)[0]

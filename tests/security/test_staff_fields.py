@@ -189,3 +189,24 @@ def test_a_raster_logo_must_be_an_image_inside(tmp_path):
     (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
     (tmp_path / "clinic.yml").write_text("name: Riverside\nlogo: logo.png\n")
     assert load_clinic(tmp_path / "clinic.yml", "clinic.yml", tmp_path, PROTOCOL).logo == "logo.png"
+
+
+def test_every_invisible_character_is_found_past_the_printable_text_shortcut():
+    """invisible_problem passes printable text in one step (str.isprintable):
+    no character of a refused category may be printable, and each is still
+    named in a text that is otherwise plain, on one line or several."""
+    import sys
+    import unicodedata
+
+    from pipeline.data.safe_text import _INVISIBLE_CATEGORIES, invisible_problem
+
+    refused = [chr(point) for point in range(sys.maxunicode + 1)
+               if unicodedata.category(chr(point)) in _INVISIBLE_CATEGORIES]
+    assert len(refused) > 100_000  # private use and surrogates, controls, format characters
+    assert not any(char.isprintable() for char in refused)
+    for char in ("\u202e", "\u200b", "\x00", "\x7f", "\ue000", "\U000f0000", "\ud800"):
+        assert f"U+{ord(char):04X}" in invisible_problem(f"River{char}side"), char
+        assert f"U+{ord(char):04X}" in invisible_problem(f"Línea uno\nRiver{char}side", multi_line=True), char
+    for char in ("\n", "\r", "\u2028", "\u2029"):
+        assert "line break at character 6" in invisible_problem(f"River{char}side"), repr(char)
+    assert invisible_problem("Línea uno\nlínea dos — ¿sí?", multi_line=True) is None

@@ -98,3 +98,27 @@ def test_only_a_word_or_its_closing_mark_takes_the_citation(before, joined):
     number = cite(("Chu2021",), REFS, [])
     text = attach_citations(f"{before} {number}")
     assert text == (f"{before}{number}" if joined else f"{before} {number}")
+
+
+def test_citations_are_joined_as_the_pattern_over_every_space_joined_them():
+    """attach_citations looks back from each citation; on random texts of
+    spaces, tabs, words, marks, line breaks and citations it joins the same
+    ones as a substitution of the spaces before every citation (the reading
+    it replaced)."""
+    import random
+    import re
+
+    from pipeline.pages.render import CITATION_START, _JOINS_AFTER, attach_citations
+
+    def by_pattern(markdown: str) -> str:
+        def join(spaces: re.Match) -> str:
+            start = spaces.start()
+            return "" if _JOINS_AFTER.search(markdown, max(0, start - 2), start) else spaces.group()
+        return re.sub(f"[ \t]+(?={CITATION_START})", join, markdown)
+
+    number = cite(("Chu2021",), REFS, [])
+    parts = [" ", "  ", "\t", "\n", "word", "1.", "-", "*", ")", "\u201d", "_", '"', "x*", number, number]
+    rng = random.Random(16)
+    texts = ["".join(rng.choice(parts) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    assert sum(by_pattern(text) != text for text in texts) > 500  # the cases join something
+    assert [attach_citations(text) for text in texts] == [by_pattern(text) for text in texts]

@@ -106,6 +106,16 @@ def test_the_status_and_what_readers_see(docs):
         "La versión en inglés se actualizó después de esta traducción; esta traducción puede estar desactualizada.")
 
 
+def test_the_status_takes_the_english_page_s_front_matter_as_the_build_read_it(docs):
+    # The build reads every front matter once (define_env) and hands it over.
+    source = spanish(GOOD)
+    (docs / "aftercare.md").write_text(ENGLISH + "\nNew advice.\n", encoding="utf-8")
+    read = {"aftercare.md": governance.front_matter(ENGLISH.replace("2026-11-30", "2026-11-29"))}
+    status = translation_status("aftercare.es.md", source, governance.front_matter(source), docs, {}, read)
+    assert not status.current and status.source_updated == dt.date(2026, 11, 29)
+    assert translation_status("aftercare.es.md", source, governance.front_matter(source), docs, {},
+                              {}).source_updated == dt.date(2026, 11, 30)  # not handed over: read from the file
+
 def test_a_signed_translation_review_names_the_clinician(docs):
     reviewer = Reviewer("dr-a", "Dr A. Name", "Consultant dermatologist", "GMC", "123", "None")
     body = "# Cuidados\n\nMantenga la piel limpia."
