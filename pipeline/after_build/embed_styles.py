@@ -2,8 +2,7 @@
 each embed page's <head> instead of a link to the whole stylesheet.
 
 Why: a linked stylesheet is one more request before an embed page can show
-its text (a round trip on a phone; on HTTP/1.1 a second connection as well,
-since the page's script is requested at the same time).  Most of the ~25 KB
+its text: a round trip on a phone, and its bytes.  Most of the ~25 KB
 compressed of Material's rules style the header, navigation, search and
 footer, which embed pages do not have.  The rules kept are one text, the
 same on every embed page: one hash in the Content-Security-Policy, and what
