@@ -164,8 +164,7 @@ def _rule_list(css: str, start: int) -> tuple[list[Rule], int]:
                 rules.append(css[start:end + 1].strip())  # kept whole: not a plain style rule
             else:
                 rules.append(StyleRule(tuple((s, needed_words(s)) for s in _split_selectors(prelude)), body))
-            match_end = end + 1
-            start = position = match_end
+            start = position = end + 1
             continue
         start = position = match.end()
 
