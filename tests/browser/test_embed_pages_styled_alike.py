@@ -9,6 +9,8 @@ import re
 
 import pytest
 
+from pipeline.urls import address
+
 pytestmark = pytest.mark.browser
 
 # Every computed property of every element and of its ::before and ::after,
@@ -41,10 +43,6 @@ def embed_pages(site) -> list[str]:
     english = sorted(p.relative_to(site.root).as_posix() for p in (site.root / "embed").rglob("index.html")
                      if p.relative_to(site.root / "embed").parts[0] != "es")
     return [*english, "embed/es/aftercare/index.html", "embed/es/treatment-plan/index.html"]
-
-
-def address(built_path: str) -> str:
-    return built_path.removesuffix("index.html")
 
 
 def with_whole_stylesheet(html: str, stylesheet: str) -> str:
