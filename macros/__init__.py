@@ -547,4 +547,11 @@ def _embed_pages(env) -> dict[str, str]:
         file.dest_uri: get_context(nav, files, env.conf, file.page)
         for file in files.documentation_pages()
         if file.page.meta.get("embed") is not False
-    })
+    }, icon_address=_svg_icon_address(env.conf))
+
+
+def _svg_icon_address(conf) -> str:
+    """The site icon, written into the embed pages, when it is an SVG of the
+    site's own (docs/); else '' and they link to it."""
+    icon = Path(conf.docs_dir, conf.theme.get("favicon") or "")
+    return embed.svg_icon_address(icon.read_text(encoding="utf-8")) if icon.suffix == ".svg" and icon.is_file() else ""

@@ -20,6 +20,7 @@ import functools
 import re
 from collections.abc import Iterator, Mapping
 from html import escape
+from urllib.parse import quote
 
 from jinja2 import Environment, Template, nodes
 
@@ -44,6 +45,15 @@ def base_href(html_path: str) -> str:
     address the full page's blocks write then works unchanged."""
     folder = page_folder(html_path)
     return "../" * (folder.count("/") + 1) + folder
+
+
+def svg_icon_address(svg: str) -> str:
+    """The site icon as a data: address, written into the embed page itself.
+    Browsers ask for a page's icon only when it is opened on its own, never
+    in a frame; then a linked icon is one more request (and a round trip on
+    a slow phone) racing the page's first paint.  Percent-encoded, so no
+    quote, angle bracket or ampersand of the file reaches the attribute."""
+    return "data:image/svg+xml," + quote(svg.strip(), safe="/=:;,'")
 
 
 def in_page_links(content: str, html_path: str) -> str:
@@ -92,9 +102,11 @@ def _template_chain(env: Environment, name: str) -> Iterator[Template]:
         name = _parent(env, name)
 
 
-def render_embed_pages(env: Environment, contexts: Mapping[str, Mapping]) -> dict[str, str]:
+def render_embed_pages(env: Environment, contexts: Mapping[str, Mapping], icon_address: str = "") -> dict[str, str]:
     """Built path → the embed version of the page built there, from the
-    context MkDocs renders its full page with.
+    context MkDocs renders its full page with.  `icon_address` is the site
+    icon's data: address (svg_icon_address); without one, the page links
+    to the icon's file.
 
     Only embed.html's own block is rendered, with every block of the chain
     it extends registered as {% extends %} registers them, so that
@@ -104,7 +116,8 @@ def render_embed_pages(env: Environment, contexts: Mapping[str, Mapping]) -> dic
     for html_path, page_context in contexts.items():
         page = copy.copy(page_context["page"])
         page.content = in_page_links(HEADERLINK.sub("", page.content or ""), html_path)
-        context = template.new_context({**page_context, "page": page, "embed_base_href": base_href(html_path)})
+        context = template.new_context({**page_context, "page": page, "embed_base_href": base_href(html_path),
+                                         "embed_icon_address": icon_address})
         for parent in parents:
             for name, block in parent.blocks.items():
                 context.blocks.setdefault(name, []).append(block)

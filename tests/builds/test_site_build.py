@@ -87,6 +87,26 @@ def test_every_page_gets_its_styles_from_one_cached_file_holding_materials_and_o
     assert digest and hashlib.sha256(shipped.encode("utf-8")).hexdigest().startswith(digest.group(1))
 
 
+def test_embed_pages_ask_for_nothing_but_their_scripts(site):
+    """A clinic's frame needs one response to show the text: the embed page
+    holds its rules and the site icon (the icon file's own text, read back
+    from its data: address); before the content's own pictures, it asks only
+    for the page's scripts."""
+    from urllib.parse import unquote
+
+    icon_file = re.search(r"^  favicon: (\S+)$", (site.project / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
+    icon = (site.project / "docs" / icon_file).read_text(encoding="utf-8").strip()
+    embeds = [page for page in site.pages() if page.relative_to(site.root).parts[0] == "embed"]
+    assert len(embeds) >= 17
+    for page in embeds:
+        html = soup(page)
+        [link] = html.select('link[rel="icon"]')
+        assert unquote(link["href"].removeprefix("data:image/svg+xml,")) == icon, page.relative_to(site.root)
+        assert [link["rel"] for link in html.select("link")] == [["canonical"], ["icon"]], page.relative_to(site.root)
+        scripts = [script["src"].rsplit("/", 1)[-1] for script in html.select("script")]
+        assert "embed-page.js" in scripts and set(scripts) <= {"embed-page.js", "calculator.js"}, (page, scripts)
+
+
 def test_the_css_source_is_published_only_inside_the_stylesheet(site):
     """MkDocs copies a theme folder's files into the site: overrides/partials/site.css
     would be published again, unminified, at /partials/site.css (macros/theme_files_hook.py)."""

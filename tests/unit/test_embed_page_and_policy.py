@@ -3,7 +3,7 @@ rendered through the theme's real templates (Material's and ours) for a small
 page; what clinics and browsers rely on comes out.  Headers: pure functions."""
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 import pytest
 from mkdocs.commands.build import get_context
@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
-from pipeline.after_build.embed import EMBED_TEMPLATE, base_href, in_page_links, render_embed_pages
+from pipeline.after_build.embed import EMBED_TEMPLATE, base_href, in_page_links, render_embed_pages, svg_icon_address
 from pipeline.after_build.security_headers import content_security_policy, frame_ancestors, header_rules, headers_file
 from site_checks.sitebuild import ROOT, headers_for, parse_headers_file
 from pipeline.pages import theme, wording
@@ -161,3 +161,17 @@ def test_links_within_the_page_stay_in_the_frame():
     # The home page's embed page sits one folder up: embed/, with <base> at the site root.
     home = in_page_links('<a href="#source-2">2</a>', "index.html")
     assert urljoin(urljoin(SITE + "embed/", base_href("index.html")), re.search(r'href="([^"]*)"', home)[1]) == SITE + "embed/#source-2"
+
+
+def test_embed_page_carries_an_svg_icon_in_itself():
+    # Opened on its own, an embed page would ask for its icon while it paints;
+    # written in the page, the icon costs no request.  Read back, the address
+    # is the file; nothing in it can close the attribute or start a tag.
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"><title>A & "B"</title><rect fill="#3f51b5"/></svg>\n'
+    address = svg_icon_address(svg)
+    assert address.startswith("data:image/svg+xml,")
+    assert unquote(address.removeprefix("data:image/svg+xml,")) == svg.strip()
+    assert not set('"<>&# \n') & set(address)
+    env, context = page_context()
+    page = render_embed_pages(env, {"aftercare/index.html": context}, icon_address=address)["aftercare/index.html"]
+    assert re.findall(r'<link rel="icon" href="([^"]*)"', page) == [address]
