@@ -27,6 +27,7 @@ from pipeline.data.checks import suggestion
 from pipeline.data.problems import DataFileError, Problem, locate
 from pipeline.data.protocol import UnusableEntry
 from pipeline.data.site_data import display, front_matters as read_front_matters, load_site_data
+from pipeline.data.source_text import read_source
 from pipeline.data.twins import untranslated
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
 from pipeline.pages import abbreviations, page_check, page_footer, problem_report, render, structured_data, theme, translation_note, wording
@@ -172,7 +173,7 @@ def define_env(env) -> None:
     def where(text: str) -> str:
         """docs/page.md:line:column of `text` (quoted, as macros are called) in
         the current page, for error messages."""
-        source = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
+        source = read_source(env.page.file.abs_src_path)
         found = next((f for f in (f'"{text}"', f"'{text}'", text) if f in source), text)
         line, column = locate(source, found)
         return f"docs/{page_src()}:{line}:{column}"
@@ -397,7 +398,7 @@ def on_pre_page_macros(env) -> None:
     data = env.variables["_site_data"]
     file = env.page.file
     name = f"docs/{file.src_uri}"
-    source = Path(file.abs_src_path).read_text(encoding="utf-8-sig")
+    source = read_source(file.abs_src_path)
     first_line = page_check.markdown_start_line(source, env.markdown)
     data["first_line"][file.src_uri] = first_line
     today = dt.date.today()
@@ -441,7 +442,7 @@ def on_post_page_macros(env) -> None:
     file = env.page.file
     if file.src_uri in data["held"]:
         return
-    source = Path(file.abs_src_path).read_text(encoding="utf-8")
+    source = read_source(file.abs_src_path)
     sources = data["cited"].get(file.src_uri, [])
     problems = governance.check_citations(f"docs/{file.src_uri}", source, env.page.meta.get("references") or [], set(sources))
     if problems:

@@ -5,14 +5,14 @@ measurement as site_checks/readability.py runs on the rendered HTML.
 """
 import re
 import sys
-from pathlib import Path
 
 import markdown
 
+from pipeline.data.source_text import read_source
 from site_checks import readability
 
 for name in sys.argv[1:]:
-    text = Path(name).read_text(encoding="utf-8")
+    text = read_source(name)
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
     text = re.sub(r"\{\{\s*cite\(.*?\)\s*\}\}", "", text)
     text = re.sub(r"\{\{.*?\}\}", "4", text)

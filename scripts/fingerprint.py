@@ -23,11 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 from pipeline.data.corrections import clinical_fingerprint, clinical_values
 from pipeline.data.governance import WHOLE_PAGE, covered_text, fingerprint, front_matter, page_body, sections
+from pipeline.data.source_text import read_source
 from pipeline.data.translation import source_fingerprint
 
 
 def page_fingerprint(path: Path, chosen: list[str] | None = None) -> str:
-    source = path.read_text(encoding="utf-8")
+    source = read_source(path)
     if chosen is None:
         review = front_matter(source).get("clinical_review")
         chosen = review.get("scope") if isinstance(review, dict) and isinstance(review.get("scope"), list) else None
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.clinical == bool(args.page):
         parser.error("give a page, or --clinical")
     if args.translation and args.page:
-        print(f"source_sha256: {source_fingerprint(args.page.read_text(encoding='utf-8'))}")
+        print(f"source_sha256: {source_fingerprint(read_source(args.page))}")
     elif args.clinical:
         print(f'fingerprint: "{clinical_fingerprint(clinical_values(args.docs))}"')
     else:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 from pipeline.data.governance import front_matter
+from pipeline.data.source_text import read_source
 
 
 def pages_due(docs: Path, today: dt.date, within_days: int) -> list[tuple[dt.date, str, str]]:
@@ -23,7 +24,7 @@ def pages_due(docs: Path, today: dt.date, within_days: int) -> list[tuple[dt.dat
     limit = today + dt.timedelta(days=within_days)
     due = []
     for path in sorted(docs.rglob("*.md")):
-        meta = front_matter(path.read_text(encoding="utf-8"))
+        meta = front_matter(read_source(path))
         day = meta.get("next_review")
         if isinstance(day, dt.date) and day <= limit:
             due.append((day, path.relative_to(docs).as_posix(), str(meta.get("title") or "")))

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..data.problems import Problem
+from ..data.source_text import read_source
 from ..pages.language import DEFAULT_LANGUAGE, source_language, translated_source
 from ..urls import built_file
 
@@ -182,5 +183,5 @@ def check_site_links(docs_dir: Path, site_dir: Path, use_directory_urls: bool = 
     known = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
     problems = []
     for src, path in pages.items():
-        problems += check_links(f"{display_root}/{src}", src, path.read_text(encoding="utf-8"), known, sections)
+        problems += check_links(f"{display_root}/{src}", src, read_source(path), known, sections)
     return problems

@@ -16,6 +16,7 @@ from .problems import DataFileError, Problem
 from .protocol import Protocol, load_protocol
 from .publisher import Publisher, load_publisher, with_built_repository
 from .references import Reference, load_references
+from .source_text import read_source
 from .reviewers import load_reviewers
 from .twins import (Content, load_corrections_twin, load_protocol_twin, load_references_twin, load_site_twin,
                     load_warning_signs_twin, twin_path)
@@ -122,4 +123,4 @@ def front_matters(docs: Path, known_pages: set[str]) -> dict[str, dict]:
     """Each page's front matter, read once per build (titles, the review
     summary).  Only once every front matter has passed its check: a page that
     is not UTF-8 is reported by that check, not read here."""
-    return {src: front_matter(docs.joinpath(src).read_text(encoding="utf-8")) for src in known_pages}
+    return {src: front_matter(read_source(docs / src)) for src in known_pages}

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from .problems import Problem
+from .source_text import ENCODING
 
 # YAML 1.1 booleans that are not spelled true/false: almost always a typo or
 # an answer meant as text ("no", "off"), so we refuse to guess.
@@ -103,7 +104,7 @@ def decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 text of a file, or a problem at the line and column of the first
     byte that is not UTF-8 (Python's own error names only a byte offset)."""
     try:
-        return data.decode("utf-8-sig"), []
+        return data.decode(ENCODING), []
     except UnicodeDecodeError as error:
         before = data[:error.start]
         line = before.count(b"\n") + 1

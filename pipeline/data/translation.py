@@ -31,6 +31,7 @@ from .governance import (PENDING, WHOLE_PAGE, ClinicalReview, check_clinical_rev
                          fingerprint, front_matter, page_body)
 from .problems import Problem
 from .reviewers import Reviewer
+from .source_text import read_source
 
 FIELD = "translation"
 KEYS = ("source", "source_sha256", "date", "by", "clinical_review")
@@ -135,7 +136,7 @@ def translation_status(src_uri: str, source: str, meta: dict, docs_dir: Path,
     value = meta.get(FIELD)
     if source_language(src_uri) == DEFAULT_LANGUAGE or not isinstance(value, dict):
         return None
-    english_source = (docs_dir / value["source"]).read_text(encoding="utf-8")
+    english_source = read_source(docs_dir / value["source"])
     current = source_fingerprint(english_source) == value["source_sha256"]
     english_meta = (front_matters or {}).get(value["source"])
     checked = ((front_matter(english_source) if english_meta is None else english_meta).get("editorial_check") or {}).get("date")

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from ..data.problems import Problem
+from ..data.source_text import read_source
 from .language import translated_source
 
 # One definition on its own line, as the abbr extension reads it: *[KEY]: title
@@ -33,7 +34,7 @@ def glossary(includes: Path, language: str) -> tuple[dict[str, str], list[Proble
     shown = f"{includes.name}/{path.name}"
     words: dict[str, str] = {}
     problems = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+    for number, line in enumerate(read_source(path).split("\n"), start=1):
         definition = DEFINITION.fullmatch(line)
         if definition and definition.group(2).strip() in REMOVED:
             words.pop(definition.group(1).strip(), None)

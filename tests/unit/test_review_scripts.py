@@ -73,3 +73,14 @@ def test_workflows_remind_weekly_and_republish_weekly():
     site = yaml.safe_load((workflows / "site.yml").read_text(encoding="utf-8"))
     assert site[True]["schedule"]
     assert "github.event_name == 'schedule'" in site["jobs"]["deploy"]["if"]
+
+
+def test_a_page_saved_with_a_byte_order_mark_is_the_same_page(tmp_path):
+    # Windows Notepad saves UTF-8 with a mark at the start; MkDocs drops it.
+    # The reminder must still list the page, and its fingerprint must not change.
+    write_pages(tmp_path, {"marked.md": "2026-12-10"})
+    page = tmp_path / "marked.md"
+    plain = run("fingerprint", str(page))
+    page.write_bytes("\ufeff".encode("utf-8") + page.read_bytes())
+    assert run("fingerprint", str(page)) == plain
+    assert run("review_due", "--today", "2026-12-01", "--docs", str(tmp_path)).splitlines() == ["2026-12-10\tdocs/marked.md\tMARKED.MD"]
