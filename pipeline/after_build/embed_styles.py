@@ -47,7 +47,9 @@ _NOT_PLAIN = re.compile(r"""[(\["']""")  # a selector with brackets, parentheses
 _ARGUMENTS = re.compile(r"\([^()]*\)")  # innermost first: :not(.a:is(.b))
 _ATTRIBUTE = re.compile(r"\[\s*(?:[-\w*]*\|(?!=))?([-\w]+)[^\]]*\]")
 _PSEUDO = re.compile(r"::?[-\w]+")
-_NAME = re.compile(r"([.#]?)(-?[_a-zA-Z\u0080-\U0010ffff][-\w]*)")
+# A name starts with a letter, "_" or any character past ASCII (written as a
+# negated class: the range \u0080-\U0010ffff took milliseconds to compile, each build).
+_NAME = re.compile(r"([.#]?)(-?(?:[_a-zA-Z]|[^\x00-\x7f])[-\w]*)")
 _WORD = re.compile(r"[-\w]+")
 # A start or end tag, quoted attribute values read whole (they may hold '>').
 _TAG = re.compile(r"""</?[a-zA-Z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
