@@ -555,4 +555,4 @@ def _svg_icon_address(conf) -> str:
     """The site icon, written into the embed pages, when it is an SVG of the
     site's own (docs/); else '' and they link to it."""
     icon = Path(conf.docs_dir, conf.theme.get("favicon") or "")
-    return embed.svg_icon_address(icon.read_text(encoding="utf-8")) if icon.suffix == ".svg" and icon.is_file() else ""
+    return embed.svg_icon_address(read_source(icon)) if icon.suffix == ".svg" and icon.is_file() else ""

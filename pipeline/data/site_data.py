@@ -16,8 +16,8 @@ from .problems import DataFileError, Problem
 from .protocol import Protocol, load_protocol
 from .publisher import Publisher, load_publisher, with_built_repository
 from .references import Reference, load_references
-from .source_text import read_source
 from .reviewers import load_reviewers
+from .source_text import read_source
 from .twins import (Content, load_corrections_twin, load_protocol_twin, load_references_twin, load_site_twin,
                     load_warning_signs_twin, twin_path)
 from .warning_signs import load_warning_signs
