@@ -30,6 +30,14 @@ def copy_project(destination: Path, source: Path = ROOT) -> Path:
     return destination
 
 
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file and folder below `folder`, with the sha256 of each file."""
+    return {
+        path.relative_to(folder).as_posix(): (hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir")
+        for path in sorted(folder.rglob("*"))
+    }
+
+
 def set_config(project: Path, key: str, value: str) -> None:
     """Replace one top-level `key: value` line of the copied mkdocs.yml."""
     config = project / "mkdocs.yml"

@@ -4,7 +4,6 @@ A failed, interrupted or killed build leaves the previous site/ exactly as
 it was, byte for byte; a publishable build must be told its address."""
 from __future__ import annotations
 
-import hashlib
 import importlib
 import os
 import resource
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from site_checks.sitebuild import ROOT, copy_project
+from site_checks.sitebuild import ROOT, copy_project, snapshot
 
 ADDRESS = "https://clinic.example/microneedling/"
 
@@ -39,14 +38,6 @@ def run_build(project: Path, site_url: str | None = ADDRESS, **popen) -> subproc
     process = start_build(project, site_url, **popen)
     out, err = process.communicate(timeout=600)
     return subprocess.CompletedProcess(process.args, process.returncode, out, err)
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every file and folder below `folder`, with the sha256 of each file."""
-    return {
-        path.relative_to(folder).as_posix(): (hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir")
-        for path in sorted(folder.rglob("*"))
-    }
 
 
 def leftovers(project: Path) -> list[str]:
