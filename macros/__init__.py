@@ -31,6 +31,7 @@ from pipeline.data.source_text import read_source
 from pipeline.data.twins import untranslated
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
 from pipeline.pages import abbreviations, page_check, page_footer, problem_report, render, structured_data, theme, translation_note, wording
+from pipeline.pages.checked_page import CheckedPage
 from pipeline.pages.held_html import CONFIG_ATTRIBUTE as HELD_HTML, HeldHtml, HeldHtmlExtension
 from pipeline.pages.language import default_source, page_language, search_index_path, source_language, translated_source
 
@@ -338,24 +339,26 @@ def define_env(env) -> None:
                                    "publisher": publisher, "corrections": log, "titles": titles, "stylesheet": stylesheet,
                                    "argument_problem": argument_problem, "root": root, "macros": site_macros,
                                    "problems": data_problems, "held": held, "reference_keys": reference_keys, "held_html": held_html,
-                                   "first_line": {}, "front_matters": front_matters}
+                                   "first_line": {}, "front_matters": front_matters, "parsed": {}, "checked": {}}
 
 
-def _record_render_errors(env) -> None:
-    """A macro call that fails while a page is rendered (e.g. a misspelt
-    `.typicall`) is recorded as that page's problem and the page is kept
-    inert, instead of mkdocs-macros printing a traceback and exiting (which
-    also stopped the live preview)."""
+def _render_checked_pages(env) -> None:
+    """Pages are rendered from the syntax tree their check read, not compiled
+    (pipeline/pages/checked_page.py); and a macro call that fails while a
+    page is rendered (e.g. a misspelt `.typicall`) is recorded as that page's
+    problem and the page is kept inert, instead of mkdocs-macros printing a
+    traceback and exiting (which also stopped the live preview)."""
     jinja = env.env  # exists once pages are rendered, not yet in define_env
-    if getattr(jinja, "records_render_errors", False):
+    if getattr(jinja, "renders_checked_pages", False):
         return
-    jinja.records_render_errors = True
+    jinja.renders_checked_pages = True
     from_string = jinja.from_string
     parse = jinja.parse
+    data = env.variables["_site_data"]
     # The page check (page_check.check_template) parses each page's text just
-    # before mkdocs-macros renders that same text: the renderer compiles the
-    # check's syntax tree instead of parsing the text a second time.
-    parsed: dict[str, object] = {}
+    # before mkdocs-macros renders that same text: the tree is kept, and
+    # on_pre_page_macros moves it to data["checked"] once the page has passed.
+    parsed: dict[str, object] = data["parsed"]
 
     def parse_and_keep(source, *args, **kwargs):
         tree = parse(source, *args, **kwargs)
@@ -364,9 +367,10 @@ def _record_render_errors(env) -> None:
             parsed[source] = tree
         return tree
 
-    def guarded_from_string(source, *args, **kwargs):
-        tree = parsed.pop(source, None) if isinstance(source, str) else None
-        template = from_string(source if tree is None else tree, *args, **kwargs)
+    def checked_or_compiled(source, *args, **kwargs):
+        # Any other text (a held page, its template code removed) is compiled as mkdocs-macros would.
+        tree = data["checked"].pop(source, None) if isinstance(source, str) and not args and not kwargs else None
+        template = from_string(source, *args, **kwargs) if tree is None else CheckedPage(tree, jinja)
         render = template.render
 
         def render_or_record(*r_args, **r_kwargs):
@@ -374,8 +378,7 @@ def _record_render_errors(env) -> None:
                 return render(*r_args, **r_kwargs)
             except Exception as error:  # any failure of page text is the page's problem, not a crash
                 page = getattr(env, "page", None)
-                data = env.variables.get("_site_data")
-                if page is None or data is None:
+                if page is None:
                     raise
                 line = data["first_line"].get(page.file.src_uri, 1) + problem_report.render_error_line(error) - 1
                 data["problems"].append(Problem(f"docs/{page.file.src_uri}", line, 1, "",
@@ -387,14 +390,14 @@ def _record_render_errors(env) -> None:
         return template
 
     jinja.parse = parse_and_keep
-    jinja.from_string = guarded_from_string
+    jinja.from_string = checked_or_compiled
 
 
 def on_pre_page_macros(env) -> None:
     """Stop the build, before the page is rendered, on anything in its text or
     front matter that is not allowed, and on missing or false governance
     fields; warn (without failing) about a page whose review is overdue."""
-    _record_render_errors(env)
+    _render_checked_pages(env)
     data = env.variables["_site_data"]
     file = env.page.file
     name = f"docs/{file.src_uri}"
@@ -416,6 +419,10 @@ def on_pre_page_macros(env) -> None:
         data["held"].add(file.src_uri)
         env.markdown = problem_report.without_template_code(env.markdown)
         return
+    # Passed: mkdocs-macros renders the tree the check read, without compiling it.
+    tree = data["parsed"].pop(env.markdown, None)
+    if tree is not None:
+        data["checked"][env.markdown] = tree
     status = governance.review_status(source, env.page.meta, data["reviewers"], today)
     if status.overdue:
         REVIEW_LOG.warning("docs/%s: review was due on %s; readers see a notice that the page may be out of date "

@@ -14,6 +14,7 @@ from html import escape
 
 from ..data.problems import Problem
 from ..data.protocol import Milestone, Plan, Range
+from .checked_page import CallFailed
 
 # What page text can reach with a dot: {{ plan("x").sessions.typical }}.
 VALUE_TYPES = {"Plan": Plan, "Range": Range, "Milestone": Milestone}
@@ -82,8 +83,11 @@ def _names(cls) -> list[str]:
 
 
 def render_error_line(error: BaseException) -> int:
-    """Line within the page text (1-based) of the failing call, from the
-    traceback frame of the template ('<template>'); 1 if none."""
+    """Line within the page text (1-based) of the failing call: where a
+    checked page's rendering says it failed (checked_page.CallFailed), else
+    from the traceback frame of a compiled template ('<template>'); 1 if none."""
+    if isinstance(error, CallFailed):
+        return error.line
     line, tb = 1, error.__traceback__
     while tb is not None:
         if tb.tb_frame.f_code.co_filename == "<template>":
@@ -94,6 +98,8 @@ def render_error_line(error: BaseException) -> int:
 
 def render_error_message(error: BaseException) -> str:
     """A failed instruction, in plain words (never a traceback)."""
+    if isinstance(error, CallFailed):
+        error = error.error
     text = str(error.args[0]) if error.args else type(error).__name__
     missing = MISSING_ATTRIBUTE.search(text)
     if missing:
