@@ -339,36 +339,25 @@ def define_env(env) -> None:
                                    "publisher": publisher, "corrections": log, "titles": titles, "stylesheet": stylesheet,
                                    "argument_problem": argument_problem, "root": root, "macros": site_macros,
                                    "problems": data_problems, "held": held, "reference_keys": reference_keys, "held_html": held_html,
-                                   "first_line": {}, "front_matters": front_matters, "parsed": {}, "checked": {}}
+                                   "first_line": {}, "front_matters": front_matters, "checked": {}}
 
 
 def _render_checked_pages(env) -> None:
-    """Pages are rendered from the syntax tree their check read, not compiled
-    (pipeline/pages/checked_page.py); and a macro call that fails while a
-    page is rendered (e.g. a misspelt `.typicall`) is recorded as that page's
-    problem and the page is kept inert, instead of mkdocs-macros printing a
-    traceback and exiting (which also stopped the live preview)."""
+    """Pages that passed their check are rendered from the syntax tree the
+    check read, never compiled (pipeline/pages/checked_page.py); and a macro
+    call that fails while a page is rendered (e.g. a misspelt `.typicall`)
+    is recorded as that page's problem and the page is kept inert, instead of
+    mkdocs-macros printing a traceback and exiting (which also stopped the
+    live preview)."""
     jinja = env.env  # exists once pages are rendered, not yet in define_env
     if getattr(jinja, "renders_checked_pages", False):
         return
     jinja.renders_checked_pages = True
     from_string = jinja.from_string
-    parse = jinja.parse
     data = env.variables["_site_data"]
-    # The page check (page_check.check_template) parses each page's text just
-    # before mkdocs-macros renders that same text: the tree is kept, and
-    # on_pre_page_macros moves it to data["checked"] once the page has passed.
-    parsed: dict[str, object] = data["parsed"]
-
-    def parse_and_keep(source, *args, **kwargs):
-        tree = parse(source, *args, **kwargs)
-        if isinstance(source, str) and not args and not kwargs:
-            parsed.clear()
-            parsed[source] = tree
-        return tree
 
     def checked_or_compiled(source, *args, **kwargs):
-        # Any other text (a held page, its template code removed) is compiled as mkdocs-macros would.
+        # Text on_pre_page_macros did not pass (a held page, its template code removed) is compiled as before.
         tree = data["checked"].pop(source, None) if isinstance(source, str) and not args and not kwargs else None
         template = from_string(source, *args, **kwargs) if tree is None else CheckedPage(tree, jinja)
         render = template.render
@@ -389,7 +378,6 @@ def _render_checked_pages(env) -> None:
         template.render = render_or_record
         return template
 
-    jinja.parse = parse_and_keep
     jinja.from_string = checked_or_compiled
 
 
@@ -409,8 +397,9 @@ def on_pre_page_macros(env) -> None:
     problems += translation.check_translation(name, file.src_uri, source, env.page.meta, Path(env.conf["docs_dir"]),
                                               data["reviewers"], today)
     problems += page_check.check_meta(env.page.meta, name, lambda key: governance.field_line(source, key), env.macros)
-    problems += page_check.check_page_text(env.markdown, name, first_line, data["macros"], env.env,
-                                           data["argument_problem"], data["root"] / INCLUDES)
+    text_problems, tree = page_check.check_page_text(env.markdown, name, first_line, data["macros"], env.env,
+                                                     data["argument_problem"], data["root"] / INCLUDES)
+    problems += text_problems
     data["cited"][file.src_uri] = []
     if problems or file.src_uri in data["held"]:
         # Recorded, not raised: the build goes on to check the other pages and
@@ -420,9 +409,7 @@ def on_pre_page_macros(env) -> None:
         env.markdown = problem_report.without_template_code(env.markdown)
         return
     # Passed: mkdocs-macros renders the tree the check read, without compiling it.
-    tree = data["parsed"].pop(env.markdown, None)
-    if tree is not None:
-        data["checked"][env.markdown] = tree
+    data["checked"][env.markdown] = tree
     status = governance.review_status(source, env.page.meta, data["reviewers"], today)
     if status.overdue:
         REVIEW_LOG.warning("docs/%s: review was due on %s; readers see a notice that the page may be out of date "

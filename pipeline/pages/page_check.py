@@ -27,6 +27,7 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from ..data import limits, safe_text, strict_yaml
 from ..data.problems import Problem
+from . import page_template
 
 # The front matter block exactly as MkDocs finds it (mkdocs/utils/meta.py).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -143,31 +144,36 @@ class _TemplateChecker:
 
 
 def check_template(markdown: str, file: str, first_line: int, macros: Mapping[str, Callable],
-                   environment: Environment) -> tuple[list[Problem], list[MacroCall]]:
-    """Problems with the Jinja in a page's text, and the macro calls it makes.
+                   environment: Environment) -> tuple[list[Problem], list[MacroCall], nodes.Template | None]:
+    """Problems with the Jinja in a page's text, the macro calls it makes, and
+    its syntax tree (None when it cannot be read), which checked_page renders
+    once there are no problems.
 
     `environment` is the one that will render the page (for its delimiters);
     parsing runs no code."""
     checker = _TemplateChecker(file, first_line, macros)
     try:
-        checker.template(environment.parse(markdown))
+        tree = page_template.parse(markdown, environment)
     except TemplateSyntaxError as error:
         line = (error.lineno or 1) + first_line - 1
         return [Problem(file, line, 1, "", f"broken macro: {error.message}; a macro is written like "
-                                           "{{ cite(\"Alam2014\") }}")], []
-    return checker.problems, checker.calls
+                                           "{{ cite(\"Alam2014\") }}")], [], None
+    checker.template(tree)
+    return checker.problems, checker.calls, tree
 
 
 def check_page_text(markdown: str, file: str, first_line: int, macros: Mapping[str, Callable], environment: Environment,
-                    argument_problem: Callable[[str, tuple], str | None], includes_dir: Path) -> list[Problem]:
+                    argument_problem: Callable[[str, tuple], str | None],
+                    includes_dir: Path) -> tuple[list[Problem], nodes.Template | None]:
     """Every problem in a page's text: its Jinja, the literal arguments of its
-    macro calls (`argument_problem` says why one would fail), raw script, snippets."""
-    problems, calls = check_template(markdown, file, first_line, macros, environment)
+    macro calls (`argument_problem` says why one would fail), raw script,
+    snippets; and the text's syntax tree (check_template)."""
+    problems, calls, tree = check_template(markdown, file, first_line, macros, environment)
     for call in calls:
         message = argument_problem(call.name, call.args)
         if message:
             problems.append(Problem(file, call.line, 1, "", message))
-    return problems + check_html(markdown, file, first_line) + check_snippets(markdown, file, first_line, includes_dir)
+    return problems + check_html(markdown, file, first_line) + check_snippets(markdown, file, first_line, includes_dir), tree
 
 
 # --- raw HTML and snippets in page text ----------------------------------------

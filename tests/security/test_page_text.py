@@ -30,7 +30,7 @@ MACROS = {"plan": plan, "cite": cite, "milestone": milestone}
 
 
 def problems(markdown: str, first_line: int = 1) -> list[str]:
-    found, _ = check_template(markdown, FILE, first_line, MACROS, Environment())
+    found, _, _ = check_template(markdown, FILE, first_line, MACROS, Environment())
     return [str(p) for p in found]
 
 
@@ -106,7 +106,7 @@ def test_every_use_in_the_real_pages_is_allowed():
     for page in pages:
         source = page.read_text(encoding="utf-8")
         markdown, _ = get_data(source)
-        found, calls = check_template(markdown, page.name, 1, macros, Environment())
+        found, calls, _ = check_template(markdown, page.name, 1, macros, Environment())
         assert found == [], found
         used += len(calls)
         assert check_html(markdown, page.name, 1) == []

@@ -49,9 +49,9 @@ def environment() -> Environment:
 
 
 def checked(text: str, env: Environment) -> CheckedPage:
-    problems, _ = page_check.check_template(text, "docs/page.md", 1, MACROS, env)
+    problems, _, tree = page_check.check_template(text, "docs/page.md", 1, MACROS, env)
     assert problems == [], problems
-    return CheckedPage(env.parse(text), env)
+    return CheckedPage(tree, env)
 
 
 PAGE_TEXTS = [
@@ -143,17 +143,23 @@ def glued_env(text: str):
     import macros
 
     env = SimpleNamespace(env=environment(), markdown=text, variables={"_site_data": {
-        "parsed": {}, "checked": {}, "first_line": {"page.md": 5}, "problems": [], "held": set()}},
+        "checked": {}, "first_line": {"page.md": 5}, "problems": [], "held": set()}},
         page=SimpleNamespace(file=SimpleNamespace(src_uri="page.md")))
     macros._render_checked_pages(env)
     return env, env.variables["_site_data"]
 
 
+def passed(text: str, env) -> None:
+    """What on_pre_page_macros does with a page that passed its check."""
+    problems, _, tree = page_check.check_template(text, "docs/page.md", 5, MACROS, env.env)
+    assert problems == []
+    env.variables["_site_data"]["checked"][text] = tree
+
+
 def test_the_glue_renders_a_page_that_passed_from_the_checked_tree(monkeypatch):
     text = "Day {{ plan('x').sessions.typical }}"
     env, data = glued_env(text)
-    page_check.check_template(text, "docs/page.md", 5, MACROS, env.env)  # the check's parse is kept
-    data["checked"][text] = data["parsed"].pop(text)  # as on_pre_page_macros does once the page has passed
+    passed(text, env)
     monkeypatch.setattr(Environment, "compile", lambda *a, **k: pytest.fail("page text was compiled"))
     template = env.env.from_string(text)
     assert isinstance(template, CheckedPage) and template.render() == "Day 3"
@@ -162,15 +168,14 @@ def test_the_glue_renders_a_page_that_passed_from_the_checked_tree(monkeypatch):
 
 def test_the_glue_compiles_only_text_that_was_not_checked():
     env, data = glued_env("x")
-    page_check.check_template("{{ cite('A') }}", "docs/page.md", 5, MACROS, env.env)  # parsed, never approved
-    assert not isinstance(env.env.from_string("{{ cite('A') }}"), CheckedPage)
+    passed("{{ cite('A') }}", env)
+    assert not isinstance(env.env.from_string("{{ cite('B') }}"), CheckedPage)
 
 
 def test_the_glue_records_a_failed_call_at_its_file_line():
     text = "one\n{{ plan('x').sessions.typicall }}"
     env, data = glued_env(text)
-    page_check.check_template(text, "docs/page.md", 5, MACROS, env.env)
-    data["checked"][text] = data["parsed"].pop(text)
+    passed(text, env)
     shown = env.env.from_string(text).render()
     assert shown == problem_report.without_template_code(text)  # the page is kept inert
     assert data["held"] == {"page.md"}
