@@ -31,7 +31,7 @@ from pipeline.data.source_text import read_source
 from pipeline.data.twins import untranslated
 from pipeline.data.warning_signs import care_cards_html, care_cards_text
 from pipeline.pages import abbreviations, page_check, page_footer, problem_report, render, structured_data, theme, translation_note, wording
-from pipeline.pages.checked_page import CheckedPage
+from pipeline.pages.checked_page import CheckedPage, renders_alike
 from pipeline.pages.held_html import CONFIG_ATTRIBUTE as HELD_HTML, HeldHtml, HeldHtmlExtension
 from pipeline.pages.language import default_source, page_language, search_index_path, source_language, translated_source
 
@@ -354,12 +354,12 @@ def _render_checked_pages(env) -> None:
         return
     jinja.renders_checked_pages = True
     from_string = jinja.from_string
-    data = env.variables["_site_data"]
 
     def checked_or_compiled(source, *args, **kwargs):
+        data = env.variables["_site_data"]  # this language's run's (define_env replaces it)
         # Text on_pre_page_macros did not pass (a held page, its template code removed) is compiled as before.
         tree = data["checked"].pop(source, None) if isinstance(source, str) and not args and not kwargs else None
-        template = from_string(source, *args, **kwargs) if tree is None else CheckedPage(tree, jinja)
+        template = CheckedPage(tree, jinja) if tree is not None and renders_alike(jinja) else from_string(source, *args, **kwargs)
         render = template.render
 
         def render_or_record(*r_args, **r_kwargs):

@@ -36,6 +36,13 @@ class NotChecked(TypeError):
     """A node page_check never lets through: the tree was not checked."""
 
 
+def renders_alike(environment: Environment) -> bool:
+    """Whether CheckedPage writes values as the environment's compiled
+    templates would: not when it escapes them or passes them through a
+    finalize function (mkdocs-macros sets neither; its j2_ settings could)."""
+    return not environment.autoescape and environment.finalize is None and not environment.is_async
+
+
 class CheckedPage:
     """Stands in for the jinja2.Template that mkdocs-macros would compile from
     a page's text; give it only a tree that passed page_check.check_template."""

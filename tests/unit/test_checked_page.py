@@ -172,6 +172,21 @@ def test_the_glue_compiles_only_text_that_was_not_checked():
     assert not isinstance(env.env.from_string("{{ cite('B') }}"), CheckedPage)
 
 
+@pytest.mark.parametrize("setting", [{"autoescape": True}, {"finalize": lambda value: value or "-"}])
+def test_an_environment_that_writes_values_otherwise_compiles_the_page(setting):
+    text = "Nothing: {{ nothing() }} {{ cite('<A>') }}"
+    env, data = glued_env(text)
+    env.env = Environment(undefined=StrictUndefined, **setting)
+    env.env.globals.update(MACROS)
+    import macros
+
+    macros._render_checked_pages(env)
+    passed(text, env)
+    template = env.env.from_string(text)
+    assert not isinstance(template, CheckedPage)
+    assert template.render() == Environment(**setting, undefined=StrictUndefined).from_string(text).render(**MACROS)
+
+
 def test_the_glue_records_a_failed_call_at_its_file_line():
     text = "one\n{{ plan('x').sessions.typicall }}"
     env, data = glued_env(text)
