@@ -357,9 +357,15 @@ def _render_checked_pages(env) -> None:
 
     def checked_or_compiled(source, *args, **kwargs):
         data = env.variables["_site_data"]  # this language's run's (define_env replaces it)
-        # Text on_pre_page_macros did not pass (a held page, its template code removed) is compiled as before.
         tree = data["checked"].pop(source, None) if isinstance(source, str) and not args and not kwargs else None
-        template = CheckedPage(tree, jinja) if tree is not None and renders_alike(jinja) else from_string(source, *args, **kwargs)
+        if tree is not None:
+            template = CheckedPage(tree, jinja) if renders_alike(jinja) else from_string(source, *args, **kwargs)
+        else:
+            # Text no check passed: a held page's (its template code removed already) or a page
+            # title, which mkdocs-macros renders after the page whatever its check found (one
+            # with template code is refused by check_meta).  Its template code never runs.
+            template = from_string(problem_report.without_template_code(source) if isinstance(source, str) else source,
+                                   *args, **kwargs)
         render = template.render
 
         def render_or_record(*r_args, **r_kwargs):

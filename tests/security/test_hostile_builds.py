@@ -49,8 +49,16 @@ def test_page_text_that_would_run_code_or_read_files_fails_at_each_line(tmp_path
     text = text.replace("title: About this site", "title: About {{ config.site_dir }}", 1)
     text = text.replace("  by: our editors", "  by: <img src=x onerror=alert(1)> our editors", 1)
     page.write_text(text, encoding="utf-8")
+    # A page outside the menu takes its title from its front matter, which mkdocs-macros renders
+    # after the page, whatever the page's check found (it ran before the glue kept it inert).
+    title_marker = tmp_path / "title-ran"
+    outside_menu = project / "docs" / "embedding.md"
+    title = f'Embed {{{{ cite.__globals__["__builtins__"]["__import__"]("os").popen("touch {title_marker}").read() }}}}'
+    outside_menu.write_text(outside_menu.read_text(encoding="utf-8").replace("title: Embed these pages", f"title: '{title}'", 1),
+                            encoding="utf-8")
     output = failed(project)
     assert "docs/about.md:2:1: title: front matter is plain text" in output, output[-4000:]
+    assert "docs/embedding.md:2:1: title: front matter is plain text" in output
     assert "docs/about.md:4:1: editorial_check.by: contains '<'" in output
     expected = {
         "shell": "calling something other than one of the site's macros is not allowed in page text",
@@ -67,6 +75,7 @@ def test_page_text_that_would_run_code_or_read_files_fails_at_each_line(tmp_path
         reported = [text.strip() for text in output.splitlines() if text.strip().startswith(f"docs/about.md:{line}:1: ")]
         assert any(message in text for text in reported), f"{key}: not reported at line {line}:\n{output[-4000:]}"
     assert not marker.exists(), "the shell command ran"
+    assert not title_marker.exists(), "the shell command in the title ran"
     assert SECRET not in output
 
 

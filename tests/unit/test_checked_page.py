@@ -166,10 +166,15 @@ def test_the_glue_renders_a_page_that_passed_from_the_checked_tree(monkeypatch):
     assert data["checked"] == {}
 
 
-def test_the_glue_compiles_only_text_that_was_not_checked():
+def test_text_no_check_passed_is_shown_without_running_its_template_code():
     env, data = glued_env("x")
     passed("{{ cite('A') }}", env)
-    assert not isinstance(env.env.from_string("{{ cite('B') }}"), CheckedPage)
+    ran = []
+    env.env.globals["nothing"] = lambda: ran.append(True)
+    # e.g. a page title, which mkdocs-macros renders after the page whatever the check found
+    template = env.env.from_string("About {{ nothing() }} {% if true %}x{% endif %}")
+    assert not isinstance(template, CheckedPage)
+    assert template.render() == "About […] […]x[…]" and ran == []
 
 
 @pytest.mark.parametrize("setting", [{"autoescape": True}, {"finalize": lambda value: value or "-"}])
